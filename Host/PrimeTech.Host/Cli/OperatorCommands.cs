@@ -1,0 +1,90 @@
+using Marten;
+using Npgsql;
+using PrimeTech.BuildingBlocks.Operations;
+using PrimeTech.BuildingBlocks.Persistence;
+using Wolverine;
+using Wolverine.Persistence.Durability;
+
+namespace PrimeTech.Host.Cli;
+
+/// <summary>
+/// The operator's commands of the one executable: <c>migrate</c> and <c>seed</c>. Anything else
+/// starts the site. Exit codes: 0 done, 1 failed (message on stderr), 2 usage.
+/// </summary>
+public static class OperatorCommands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            switch (args[0])
+            {
+                case "migrate":
+                    await MigrateAsync(app.Services, Console.Out, cts.Token);
+                    return 0;
+                case "seed":
+                    await SeedAsync(app.Services, SeedArgumentsFrom(app.Configuration, args[1..]), Console.Out, cts.Token);
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync(
+                        $"Unknown command '{args[0]}'. Use 'migrate', 'seed [--admin-email E --admin-password P --admin-name N] [--demo-releases]', or no command to serve the site.");
+                    return 2;
+            }
+        }
+        catch (NpgsqlException e)
+        {
+            await Console.Error.WriteLineAsync($"The database is unreachable: {e.Message}. Check ConnectionStrings:Postgres and that PostgreSQL is running.");
+            return 1;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync($"{args[0]} failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Applies every module's schema, Wolverine's tables, then each module's migration steps. Idempotent.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        foreach (var store in ModuleStores(services))
+        {
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            await output.WriteLineAsync($"Schema '{store.Options.DatabaseSchemaName}' is up to date.");
+        }
+
+        var messageStore = services.GetRequiredService<IMessageStore>();
+        await messageStore.Admin.MigrateAsync();
+        await output.WriteLineAsync("Wolverine message storage is up to date.");
+
+        foreach (var step in services.GetServices<IMigrationStep>())
+            await output.WriteLineAsync(await step.RunAsync(ct));
+    }
+
+    public static async Task SeedAsync(IServiceProvider services, SeedArguments arguments, TextWriter output, CancellationToken ct)
+    {
+        foreach (var step in services.GetServices<ISeedStep>().OrderBy(s => s.Order))
+            foreach (var line in await step.RunAsync(arguments, ct))
+                await output.WriteLineAsync(line);
+    }
+
+    private static IEnumerable<IDocumentStore> ModuleStores(IServiceProvider services) =>
+        services.GetServices<ModuleStore>().Select(m => (IDocumentStore)services.GetRequiredService(m.StoreType));
+
+    private static SeedArguments SeedArgumentsFrom(IConfiguration configuration, string[] args)
+    {
+        string? Option(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        return new SeedArguments(
+            AdminEmail: Option("--admin-email") ?? configuration["Seed:AdminEmail"],
+            AdminPassword: Option("--admin-password") ?? configuration["Seed:AdminPassword"],
+            AdminName: Option("--admin-name") ?? configuration["Seed:AdminName"] ?? "Administrator",
+            DemoReleases: args.Contains("--demo-releases") || configuration.GetValue<bool>("Seed:DemoReleases"));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Carter;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PrimeTech.BuildingBlocks.Errors;
+
+namespace PrimeTech.Host.Platform;
+
+public static class PlatformPipeline
+{
+    public static void UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseWhen(http => ApiPaths.IsApi(http.Request),
+            api => api.UseStatusCodePages(context => EmptyApiErrorAsProblem(context.HttpContext)));
+        app.UseWhen(http => !ApiPaths.IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/health"),
+            site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+        app.UseSecurityHeaders();
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealth();
+        app.MapOpenApi("/api/openapi.json");
+        app.MapCarter();
+        app.MapRazorPages();
+        app.MapSeoFiles();
+        // Unknown routes under /api answer with the error contract, never a page.
+        app.Map("/api/{**rest}", (HttpContext http) =>
+            ProblemWriter.WriteAsync(http, ErrorCode.NotFound, $"There is no API endpoint at {http.Request.Path}."));
+    }
+
+    /// <summary>The framework ends some API requests with a bare status (405, 415, 401 from auth): give them a body.</summary>
+    private static Task EmptyApiErrorAsProblem(HttpContext http) =>
+        ProblemWriter.WriteAsync(http, ErrorCode.ForStatus(http.Response.StatusCode));
+
+    private static void MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = WriteHealthAsync,
+        });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = WriteHealthAsync,
+        });
+    }
+
+    private static Task WriteHealthAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(http.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+            }),
+        }, JsonSerializerOptions.Web);
+    }
+
+    private static void UseSecurityHeaders(this WebApplication app) =>
+        app.Use((http, next) =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'self'";
+            return next(http);
+        });
+}

@@ -1,0 +1,28 @@
+using PrimeTech.Billing;
+using PrimeTech.Booking;
+using PrimeTech.Host.Cli;
+using PrimeTech.Host.Platform;
+using PrimeTech.Identity;
+using PrimeTech.Licensing;
+using PrimeTech.Ordering;
+using PrimeTech.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatform();
+builder.Services
+    .AddIdentityModule(builder.Configuration)
+    .AddOrderingModule(builder.Configuration)
+    .AddBillingModule(builder.Configuration)
+    .AddLicensingModule(builder.Configuration)
+    .AddStorageModule(builder.Configuration)
+    .AddBookingModule(builder.Configuration);
+
+var app = builder.Build();
+
+if (OperatorCommands.IsCommand(args))
+    return await OperatorCommands.RunAsync(app, args);
+
+app.UsePlatform();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,31 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace PrimeTech.BuildingBlocks.Email;
+
+public static class SendEmailHandler
+{
+    public static async Task Handle(OutgoingEmail email, IOptions<SmtpOptions> options, CancellationToken ct)
+    {
+        var smtp = options.Value;
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(smtp.FromName, smtp.From));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        message.Subject = email.Subject;
+
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        foreach (var attachment in email.Attachments ?? [])
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        message.Body = body.ToMessageBody();
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host, smtp.Port,
+            smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+}

@@ -1,0 +1,18 @@
+namespace PrimeTech.BuildingBlocks.Errors;
+
+/// <summary>
+/// A failure that the caller can act on. Thrown by handlers; the API turns it into problem+json
+/// with its code, and pages show its detail (and field errors) beside the form.
+/// </summary>
+public class DomainException(ErrorCode error, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+    : Exception(detail)
+{
+    public ErrorCode Error { get; } = error;
+    public string Detail { get; } = detail;
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
+
+    public static DomainException NotFound(string what) => new(ErrorCode.NotFound, $"{what} was not found.");
+
+    public static DomainException Validation(string field, string message) =>
+        new(ErrorCode.ValidationFailed, message, new Dictionary<string, string[]> { [field] = [message] });
+}

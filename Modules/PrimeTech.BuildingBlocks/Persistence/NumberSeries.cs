@@ -1,0 +1,37 @@
+using Marten;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+using PrimeTech.BuildingBlocks.Errors;
+
+namespace PrimeTech.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Gap-free counters: one row per series, incremented inside the caller's transaction, so a number
+/// exists only if the document that uses it commits. Concurrent callers queue on the row lock;
+/// this holds across app instances because the lock is PostgreSQL's.
+/// </summary>
+public static class NumberSeries
+{
+    /// <summary>Adds the counter table to a module store's schema, so <c>migrate</c> creates it.</summary>
+    public static void AddNumberSeriesTable(this StoreOptions options)
+    {
+        var table = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, "number_series", SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("name").AsPrimaryKey();
+        table.AddColumn<long>("value").NotNull();
+        options.Storage.ExtendedSchemaObjects.Add(table);
+    }
+
+    public static async Task<long> NextAsync(IDocumentSession session, string schema, string series, long max, CancellationToken ct)
+    {
+        await session.BeginTransactionAsync(ct);
+        var values = await session.AdvancedSql.QueryAsync<long>(
+            $"insert into {schema}.number_series as s (name, value) values (?, 1) " +
+            "on conflict (name) do update set value = s.value + 1 returning value",
+            ct, series);
+        var next = values[0];
+        if (next > max)
+            throw new DomainException(new ErrorCode("SERIES_EXHAUSTED", 503, "Numbering series exhausted."),
+                $"The series {series} has reached its maximum of {max} for this year.");
+        return next;
+    }
+}

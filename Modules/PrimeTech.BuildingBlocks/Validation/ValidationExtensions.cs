@@ -1,0 +1,25 @@
+using FluentValidation;
+using PrimeTech.BuildingBlocks.Errors;
+
+namespace PrimeTech.BuildingBlocks.Validation;
+
+public static class ValidationExtensions
+{
+    /// <summary>
+    /// Runs the validator and throws <see cref="DomainException"/> with VALIDATION_FAILED and the
+    /// field errors (camelCase field names, as the JSON contract names them).
+    /// </summary>
+    public static void EnsureValid<T>(this IValidator<T> validator, T instance)
+    {
+        var result = validator.Validate(instance);
+        if (result.IsValid) return;
+
+        var errors = result.Errors
+            .GroupBy(e => CamelCase(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        throw new DomainException(ErrorCode.ValidationFailed, "One or more fields are not valid.", errors);
+    }
+
+    private static string CamelCase(string path) =>
+        string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace PrimeTech.Web.Pages.Errors;
+
+/// <summary>The styled page for 403, 404, 500 and other statuses (re-executed by the status code pages middleware).</summary>
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public int Status { get; private set; }
+    public string Heading { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int status) => Describe(status);
+
+    public void OnPost(int status) => Describe(status);
+
+    private void Describe(int status)
+    {
+        Status = status is >= 400 and <= 599 ? status : 500;
+        (Heading, Message) = Status switch
+        {
+            403 => ("You do not have access to this page", "Your account is not allowed to see this page. If you think it should be, contact us."),
+            404 => ("Page not found", "The page you asked for does not exist or has moved. Check the address, or start again from the home page."),
+            429 => ("Too many requests", "You have made too many requests in a short time. Wait a minute and try again."),
+            >= 500 => ("Something went wrong", "We could not complete your request. It is not your fault, and we have been told. Please try again in a moment."),
+            _ => ("The request could not be completed", "Check what you entered and try again."),
+        };
+        Response.StatusCode = Status;
+    }
+}

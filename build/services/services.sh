@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Local dev/test services, all on 127.0.0.1, state under <repo>/.dev (git-ignored):
+#
+#   postgres  PostgreSQL 15            port PRIMETECH_PG_PORT (55432), database primetech
+#   s3        Swift 2.30 + s3api       port PRIMETECH_S3_PORT (58080); storage servers on
+#                                      56010-56012, memcached on 51211
+#   smtp      maildev 3.0.0            SMTP PRIMETECH_SMTP_PORT (51025),
+#                                      web/API PRIMETECH_MAILDEV_WEB_PORT (51080)
+#
+# Usage: services.sh start [postgres|s3|smtp]...   (default: all; installs what is missing)
+#        services.sh stop  [postgres|s3|smtp]...
+#        services.sh status [postgres|s3|smtp]...  (exit 1 if any is down)
+#
+# A service already answering on its port is left as it is ("already running").
+# PRIMETECH_SERVICES_TIMEOUT (default 60) is the readiness deadline per service, in seconds.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+# shellcheck source=lib.sh
+source "$here/lib.sh"
+# shellcheck source=postgres.sh
+source "$here/postgres.sh"
+# shellcheck source=s3.sh
+source "$here/s3.sh"
+# shellcheck source=smtp.sh
+source "$here/smtp.sh"
+
+ALL_SERVICES=(postgres s3 smtp)
+
+usage() {
+  echo "usage: $0 start|stop|status [postgres|s3|smtp]..." >&2
+  exit 2
+}
+
+(($# >= 1)) || usage
+command=$1
+shift
+services=("$@")
+((${#services[@]})) || services=("${ALL_SERVICES[@]}")
+for s in "${services[@]}"; do
+  [[ " ${ALL_SERVICES[*]} " == *" $s "* ]] || usage
+done
+
+status_all() {
+  local s rc=0
+  for s in "${services[@]}"; do "${s}_status" || rc=1; done
+  return $rc
+}
+
+case $command in
+start | stop)
+  mkdir -p "$DEV_DIR" "$RUN_DIR" "$LOG_DIR"
+  chmod 755 "$DEV_DIR" # the postgres/swift users must be able to traverse it
+  # One start/stop at a time per checkout (e.g. parallel test jobs calling start).
+  exec 9>"$RUN_DIR/services.lock"
+  flock -w 600 9 || die "another services.sh start/stop holds $RUN_DIR/services.lock"
+  t0=$(now_ms)
+  for s in "${services[@]}"; do
+    t=$(now_ms)
+    "${s}_${command}"
+    say "$s" "($(($(now_ms) - t)) ms)"
+  done
+  if [[ $command == start ]]; then
+    echo "---- services ready in $(($(now_ms) - t0)) ms (state in $DEV_DIR)"
+    status_all || die "a service is down right after start"
+  fi
+  ;;
+status)
+  status_all
+  ;;
+*)
+  usage
+  ;;
+esac
