@@ -3,7 +3,8 @@ using Npgsql;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Persistence;
 using Wolverine;
-using Wolverine.Persistence.Durability;
+using JasperFx;
+using JasperFx.Resources;
 
 namespace PrimeTech.Host.Cli;
 
@@ -13,6 +14,10 @@ namespace PrimeTech.Host.Cli;
 /// </summary>
 public static class OperatorCommands
 {
+    private const string Usage =
+        "Usage: PrimeTech.Host [migrate | seed [--admin-email E --admin-password P --admin-name N] [--demo-releases] | codegen write | help]\n" +
+        "With no command it serves the site.";
+
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -23,15 +28,17 @@ public static class OperatorCommands
             switch (args[0])
             {
                 case "migrate":
-                    await MigrateAsync(app.Services, Console.Out, cts.Token);
+                    await MigrateAsync(app, Console.Out, cts.Token);
                     return 0;
                 case "seed":
                     await SeedAsync(app.Services, SeedArgumentsFrom(app.Configuration, args[1..]), Console.Out, cts.Token);
                     return 0;
+                case "help":
+                    await Console.Out.WriteLineAsync(Usage);
+                    return 0;
                 default:
-                    await Console.Error.WriteLineAsync(
-                        $"Unknown command '{args[0]}'. Use 'migrate', 'seed [--admin-email E --admin-password P --admin-name N] [--demo-releases]', or no command to serve the site.");
-                    return 2;
+                    // Wolverine and Marten's own commands (codegen write, resources, describe).
+                    return await app.RunJasperFxCommands(args);
             }
         }
         catch (NpgsqlException e)
@@ -47,16 +54,18 @@ public static class OperatorCommands
     }
 
     /// <summary>Applies every module's schema, Wolverine's tables, then each module's migration steps. Idempotent.</summary>
-    public static async Task MigrateAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
+    public static async Task MigrateAsync(IHost host, TextWriter output, CancellationToken ct)
     {
+        var services = host.Services;
         foreach (var store in ModuleStores(services))
         {
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await output.WriteLineAsync($"Schema '{store.Options.DatabaseSchemaName}' is up to date.");
         }
 
-        var messageStore = services.GetRequiredService<IMessageStore>();
-        await messageStore.Admin.MigrateAsync();
+        // Every module store keeps Wolverine's inbox/outbox tables in its own schema, beside the
+        // shared node tables in 'wolverine': setting up the resources builds all of them.
+        await host.SetupResources(ct);
         await output.WriteLineAsync("Wolverine message storage is up to date.");
 
         foreach (var step in services.GetServices<IMigrationStep>())

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit;
+
+namespace PrimeTech.Testing;
+
+/// <summary>
+/// The whole application on real services: a database and a bucket of its own (created here and
+/// migrated by the real <c>migrate</c> command), the shared SMTP sink, and a clock tests can move.
+/// One fixture serves a test collection; tests make their own data and never count others'.
+/// </summary>
+public class AppFixture : IAsyncLifetime
+{
+    public string Id { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
+    public string DatabaseName => "pt_" + Id;
+    public string Bucket => "pt-" + Id;
+    public ShiftableClock Clock { get; } = new();
+    public MailSink Mail { get; } = MailSink.Create();
+    public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>Configuration of the app under test, as configuration keys.</summary>
+    public Dictionary<string, string> Settings { get; }
+
+    public AppFixture()
+    {
+        Settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = TestServices.ConnectionString(DatabaseName),
+            ["Site:PublicUrl"] = "http://127.0.0.1:5080",
+            ["S3:Endpoint"] = $"127.0.0.1:{TestServices.S3Port}",
+            ["S3:Region"] = "us-east-1",
+            ["S3:AccessKey"] = "test:tester",
+            ["S3:SecretKey"] = "testing",
+            ["S3:Bucket"] = Bucket,
+            ["S3:UseSsl"] = "false",
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = TestServices.SmtpPort.ToString(),
+            ["Smtp:UseStartTls"] = "false",
+            ["Smtp:From"] = "no-reply@primetech.test",
+            ["Seed:AdminEmail"] = $"admin-{Id}@primetech.test",
+            ["Seed:AdminPassword"] = "Admin-password-for-tests-1",
+            ["Seed:AdminName"] = "Test Administrator",
+        };
+    }
+
+    public string AdminEmail => Settings["Seed:AdminEmail"];
+    public string AdminPassword => Settings["Seed:AdminPassword"];
+
+    public virtual async Task InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(TestServices.AdminConnectionString()))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {DatabaseName}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var migrate = await RunHostCommandAsync("migrate");
+        if (migrate.ExitCode != 0)
+            throw new InvalidOperationException($"migrate failed ({migrate.ExitCode}):\n{migrate.Output}\n{migrate.Error}");
+        var seed = await RunHostCommandAsync("seed");
+        if (seed.ExitCode != 0)
+            throw new InvalidOperationException($"seed failed ({seed.ExitCode}):\n{seed.Output}\n{seed.Error}");
+
+        Host = await AlbaHost.For<Program>(ConfigureWebHost);
+    }
+
+    /// <summary>Test settings and the movable clock, applied to any host built from <see cref="Program"/>.</summary>
+    public void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(TestServices.AdminConnectionString());
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists {DatabaseName} with (force)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs the real executable with a command word (<c>migrate</c>, <c>seed</c>), configured like the app under test.</summary>
+    public async Task<CommandResult> RunHostCommandAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Test";
+        foreach (var (key, value) in Settings)
+            start.Environment[key.Replace(":", "__")] = value;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CommandResult(process.ExitCode, await output, await error);
+    }
+}
+
+public sealed record CommandResult(int ExitCode, string Output, string Error);

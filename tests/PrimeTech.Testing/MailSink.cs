@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+
+namespace PrimeTech.Testing;
+
+/// <summary>Reads the messages delivered to the maildev SMTP sink through its REST API.</summary>
+public sealed class MailSink(HttpClient http)
+{
+    public static MailSink Create() => new(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{TestServices.MailWebPort}/") });
+
+    /// <summary>Polls until a message to <paramref name="to"/> matching <paramref name="match"/> arrives, or fails after the deadline.</summary>
+    public async Task<DeliveredEmail> WaitForAsync(string to, Func<DeliveredEmail, bool>? match = null, TimeSpan? timeout = null)
+    {
+        return await Eventually.GetAsync(
+            async () => (await ForAsync(to)).LastOrDefault(m => match?.Invoke(m) ?? true),
+            $"an email to {to}", timeout ?? TimeSpan.FromSeconds(20));
+    }
+
+    public async Task<IReadOnlyList<DeliveredEmail>> ForAsync(string to)
+    {
+        var all = await http.GetFromJsonAsync<List<DeliveredEmail>>("api/email") ?? [];
+        return all.Where(m => m.To.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    public Task<byte[]> AttachmentAsync(DeliveredEmail email, string generatedFileName) =>
+        http.GetByteArrayAsync($"email/{email.Id}/attachment/{Uri.EscapeDataString(generatedFileName)}");
+}
+
+public sealed class DeliveredEmail
+{
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+    [JsonPropertyName("subject")] public string Subject { get; set; } = "";
+    [JsonPropertyName("text")] public string? Text { get; set; }
+    [JsonPropertyName("html")] public string? Html { get; set; }
+    [JsonPropertyName("to")] public List<MailAddress> To { get; set; } = [];
+    [JsonPropertyName("attachments")] public List<MailAttachment>? Attachments { get; set; }
+}
+
+public sealed class MailAddress
+{
+    [JsonPropertyName("address")] public string Address { get; set; } = "";
+    [JsonPropertyName("name")] public string? Name { get; set; }
+}
+
+public sealed class MailAttachment
+{
+    [JsonPropertyName("fileName")] public string? FileName { get; set; }
+    [JsonPropertyName("generatedFileName")] public string GeneratedFileName { get; set; } = "";
+    [JsonPropertyName("contentType")] public string? ContentType { get; set; }
+}
