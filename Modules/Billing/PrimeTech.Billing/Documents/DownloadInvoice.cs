@@ -1,0 +1,65 @@
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PrimeTech.Billing.Contracts;
+using PrimeTech.Billing.Invoices;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Storage.Contracts;
+using Wolverine;
+
+namespace PrimeTech.Billing.Documents;
+
+/// <summary>
+/// The stored PDF of an invoice, for its owner or an admin; anyone else gets NOT_FOUND so that
+/// the number's existence is not revealed. DOCUMENT_NOT_READY until the first PDF is stored.
+/// </summary>
+public static class GetBillingDocumentHandler
+{
+    public static async Task<BillingDocument> Handle(GetBillingDocument query, IDocumentSession session, CancellationToken ct)
+    {
+        var number = (query.Number ?? "").Trim().ToUpperInvariant();
+        var invoice = await session.Query<Invoice>().FirstOrDefaultAsync(i => i.Number == number, ct);
+        if (invoice is null || (invoice.CustomerId != query.RequesterId && !query.RequesterIsAdmin))
+            throw DomainException.NotFound("The invoice");
+
+        var pdf = invoice.LatestStoredPdf()
+                  ?? throw new DomainException(BillingErrors.DocumentNotReady, "The invoice PDF is being prepared. Try again in a moment.");
+        return new BillingDocument(pdf.DocumentId, invoice.FileName(), DocumentPurposes.InvoicePdf);
+    }
+}
+
+/// <summary>
+/// Billing's document download: Billing decides who may have the document, Storage mints a fresh
+/// presigned URL and audits it. Used by the API and by the pages (which redirect to the URL).
+/// </summary>
+public static class BillingDocumentDownloadFlow
+{
+    public static async Task<DownloadLink> RunAsync(IMessageBus bus, string number, HttpContext http)
+    {
+        var user = http.User;
+        var userId = user.RequiredUserId();
+        var document = await bus.InvokeAsync<BillingDocument>(new GetBillingDocument(number, userId, user.IsAdmin()), http.RequestAborted);
+        return await bus.InvokeAsync<DownloadLink>(new CreateDocumentDownloadLink(
+            document.DocumentId,
+            userId,
+            user.IsAdmin(),
+            document.Kind,
+            http.Connection.RemoteIpAddress?.ToString() ?? "",
+            http.Request.Headers.UserAgent.ToString()), http.RequestAborted);
+    }
+}
+
+public sealed class DownloadInvoiceEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/invoices/{number}/download", async (string number, HttpContext http, IMessageBus bus) =>
+            {
+                http.Response.Headers.CacheControl = "no-store";
+                return Results.Ok(await BillingDocumentDownloadFlow.RunAsync(bus, number, http));
+            })
+            .RequireAuthorization()
+            .WithTags("Invoices");
+}
