@@ -37,19 +37,23 @@ public static class GetBillingDocumentHandler
 /// </summary>
 public static class BillingDocumentDownloadFlow
 {
-    public static async Task<DownloadLink> RunAsync(IMessageBus bus, string number, HttpContext http)
-    {
-        var user = http.User;
-        var userId = user.RequiredUserId();
-        var document = await bus.InvokeAsync<BillingDocument>(new GetBillingDocument(number, userId, user.IsAdmin()), http.RequestAborted);
-        return await bus.InvokeAsync<DownloadLink>(new CreateDocumentDownloadLink(
-            document.DocumentId,
-            userId,
-            user.IsAdmin(),
-            document.Kind,
+    public static Task<DownloadLink> RunAsync(IMessageBus bus, string number, HttpContext http) =>
+        RunAsync(bus, number, new Requester(
+            http.User.RequiredUserId(),
+            http.User.IsAdmin(),
             http.Connection.RemoteIpAddress?.ToString() ?? "",
             http.Request.Headers.UserAgent.ToString()), http.RequestAborted);
+
+    public static async Task<DownloadLink> RunAsync(IMessageBus bus, string number, Requester requester, CancellationToken ct)
+    {
+        var document = await bus.InvokeAsync<BillingDocument>(
+            new GetBillingDocument(number, requester.UserId, requester.IsAdmin), ct);
+        return await bus.InvokeAsync<DownloadLink>(new CreateDocumentDownloadLink(
+            document.DocumentId, requester.UserId, requester.IsAdmin, document.Kind, requester.IpAddress, requester.UserAgent), ct);
     }
+
+    /// <summary>Who asks for a download, for the access check and the audit.</summary>
+    public sealed record Requester(Guid UserId, bool IsAdmin, string IpAddress, string UserAgent);
 }
 
 public sealed class DownloadInvoiceEndpoint : ICarterModule

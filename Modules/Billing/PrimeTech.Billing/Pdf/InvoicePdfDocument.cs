@@ -50,12 +50,13 @@ public static class InvoicePdfDocument
     {
         private readonly XFont Title = new(EmbeddedFontResolver.Family, 22, XFontStyleEx.Bold);
         private readonly XFont Heading = new(EmbeddedFontResolver.Family, 10, XFontStyleEx.Bold);
+        private readonly XFont ColumnHeading = new(EmbeddedFontResolver.Family, 9, XFontStyleEx.Bold);
         private readonly XFont Body = new(EmbeddedFontResolver.Family, 9, XFontStyleEx.Regular);
         private readonly XFont Status = new(EmbeddedFontResolver.Family, 14, XFontStyleEx.Bold);
 
         // Description, Qty, Unit price, VAT rate, Net, VAT, Total: right edges of the numeric columns.
-        private static readonly double[] RightEdges = [300, 360, 400, 445, 495, 545];
-        private const double DescriptionWidth = 215;
+        private static readonly double[] RightEdges = [250, 318, 364, 424, 484, 545];
+        private const double DescriptionWidth = 160;
 
         private readonly PdfDocument _document;
         private XGraphics _gfx = null!;
@@ -170,10 +171,10 @@ public static class InvoicePdfDocument
 
         private void TableHeader()
         {
-            Text("Description", Heading, Margin, _y);
+            Text("Description", ColumnHeading, Margin, _y);
             string[] headings = ["Qty", "Unit price", "VAT rate", "Net", "VAT", "Total"];
             for (var c = 0; c < headings.Length; c++)
-                RightText(headings[c], Heading, RightEdges[c], _y);
+                RightText(headings[c], ColumnHeading, RightEdges[c], _y);
             _y += 14;
             Text("Unit prices exclude VAT.", Body, Margin, _y);
             _y += 12;
