@@ -1,4 +1,5 @@
 using Marten;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrimeTech.Billing;
@@ -58,6 +59,30 @@ public sealed class Shop(AppFixture app)
         var customer = NewCustomer();
         await AddAsync(customer, product.Sku, quantity);
         return (customer, await CheckoutAsync(customer));
+    }
+
+    /// <summary>Runs SQL on the app's database (test set-up such as injected failures or seeded counters).</summary>
+    public async Task SqlAsync(string sql, params object[] parameters)
+    {
+        await using var command = app.Host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql);
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<long?> CounterAsync(string series)
+    {
+        await using var command = app.Host.Services.GetRequiredService<NpgsqlDataSource>()
+            .CreateCommand("select value from billing.number_series where name = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = series });
+        return await command.ExecuteScalarAsync() as long?;
+    }
+
+    public async Task<IReadOnlyList<Invoice>> InvoicesOfYearAsync(int year)
+    {
+        await using var session = app.Host.Services.GetRequiredService<IBillingStore>().QuerySession();
+        var prefix = $"INV-{year}-";
+        return await session.Query<Invoice>().Where(i => i.Number.StartsWith(prefix)).ToListAsync();
     }
 
     public async Task<Order?> OrderAsync(string number)
