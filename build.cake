@@ -9,6 +9,7 @@ using System.Xml.Linq;
 var target = Argument("target", "Run");
 var configuration = Argument("configuration", "Debug");
 var siteUrl = EnvironmentVariable("PRIMETECH_SITE_URL") ?? "http://127.0.0.1:5080";
+System.Environment.SetEnvironmentVariable("PRIMETECH_CONFIGURATION", configuration);
 var root = MakeAbsolute(Directory("."));
 var resultsDir = root.Combine(".dev/test-results");
 
@@ -23,6 +24,10 @@ void Run(string tool, string arguments, IDictionary<string, string> env = null)
 Task("Services")
     .Does(() => Run("bash", "build/services/services.sh start"));
 
+// The tests start their own Stripe stand-in in-process, next to the app they test.
+Task("TestServices")
+    .Does(() => Run("bash", "build/services/services.sh start postgres s3 smtp"));
+
 Task("Stop")
     .Does(() => Run("bash", "build/services/services.sh stop"));
 
@@ -34,7 +39,7 @@ Task("BrowserPrerequisites")
     .Does(() => Run("bash", "build/services/browser.sh"));
 
 Task("Test")
-    .IsDependentOn("Services")
+    .IsDependentOn("TestServices")
     .IsDependentOn("BrowserPrerequisites")
     .IsDependentOn("Build")
     .Does(() =>
@@ -62,8 +67,8 @@ Task("Test")
 });
 
 Task("Run")
-    .IsDependentOn("Services")
     .IsDependentOn("Build")
+    .IsDependentOn("Services")
     .Does(() =>
 {
     var env = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ASPNETCORE_URLS"] = siteUrl };
