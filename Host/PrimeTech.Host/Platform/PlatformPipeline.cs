@@ -3,6 +3,7 @@ using Carter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.Identity.Web;
 
 namespace PrimeTech.Host.Platform;
 
@@ -20,6 +21,8 @@ public static class PlatformPipeline
         app.MapStaticAssets();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseCrossSiteRequestGuard();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
