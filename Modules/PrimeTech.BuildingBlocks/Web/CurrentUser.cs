@@ -38,6 +38,9 @@ public static class ClaimsPrincipalExtensions
     public static Guid RequiredUserId(this ClaimsPrincipal user) =>
         user.UserId() ?? throw new InvalidOperationException("The request is not authenticated.");
 
+    public static Guid RequiredSessionId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(PlatformClaims.SessionId), out var id) ? id : throw new InvalidOperationException("The request has no session.");
+
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 
     public static bool EmailVerified(this ClaimsPrincipal user) => user.HasClaim(PlatformClaims.EmailVerified, "true");
