@@ -43,6 +43,11 @@ public class AppFixture : IAsyncLifetime
             ["Seed:AdminEmail"] = $"admin-{Id}@primetech.test",
             ["Seed:AdminPassword"] = "Admin-password-for-tests-1",
             ["Seed:AdminName"] = "Test Administrator",
+            // Every test request comes from the same (absent) client IP: lift the per-IP limits.
+            // RateLimitTests lowers them again in a fixture of its own.
+            ["RateLimits:Auth:PermitLimit"] = "100000",
+            ["RateLimits:ResendVerification:PermitLimit"] = "100000",
+            ["RateLimits:Session:PermitLimit"] = "100000",
         };
     }
 
