@@ -9,5 +9,4 @@ public static class OrderingErrors
     public static readonly ErrorCode CartChanged = new("CART_CHANGED", 409, "Your cart has changed.");
     public static readonly ErrorCode ProductInactive = new("PRODUCT_INACTIVE", 409, "This product is no longer available.");
     public static readonly ErrorCode OrderNotPending = new("ORDER_NOT_PENDING", 409, "This order is not awaiting payment.");
-    public static readonly ErrorCode EmailNotVerified = new("EMAIL_NOT_VERIFIED", 403, "Verify your email address first.");
 }

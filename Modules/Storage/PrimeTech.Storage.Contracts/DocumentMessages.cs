@@ -44,3 +44,12 @@ public sealed record CreateDocumentDownloadLink(
     string UserAgent);
 
 public sealed record DownloadLink(string Url, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// The rate-limit policy (registered by Storage) that every endpoint or page minting download
+/// links names: 30 links per minute per user.
+/// </summary>
+public static class DownloadRateLimit
+{
+    public const string Policy = "Downloads";
+}

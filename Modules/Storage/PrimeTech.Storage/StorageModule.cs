@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public static class StorageModule
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<IMigrationStep, EnsureBucket>();
         services.AddHealthChecks().AddCheck<S3HealthCheck>("s3", tags: ["ready"]);
+        services.Configure<RateLimiterOptions>(o => o.AddDownloadsPolicy());
 
         services.AddModuleStore<IStorageStore>(Schema, options =>
         {

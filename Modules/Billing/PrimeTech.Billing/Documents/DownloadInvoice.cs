@@ -65,5 +65,6 @@ public sealed class DownloadInvoiceEndpoint : ICarterModule
                 return Results.Ok(await BillingDocumentDownloadFlow.RunAsync(bus, number, http));
             })
             .RequireAuthorization()
+            .RequireRateLimiting(DownloadRateLimit.Policy)
             .WithTags("Invoices");
 }

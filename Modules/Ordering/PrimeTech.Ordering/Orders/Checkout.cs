@@ -39,7 +39,7 @@ public static class CheckoutFlow
         IMessageBus bus, Customer customer, long cartRevision, SiteOptions site, CancellationToken ct)
     {
         if (!customer.EmailVerified)
-            throw new DomainException(OrderingErrors.EmailNotVerified, "Verify your email address before you check out.");
+            throw new DomainException(ErrorCode.EmailNotVerified, "Verify your email address before you check out.");
 
         var placed = await WithFreshSessionRetriesAsync(() =>
             bus.InvokeAsync<PlacedOrder>(new PlaceOrder(customer.Id, customer.Email, customer.Name, cartRevision), ct));
@@ -91,6 +91,6 @@ public sealed class CheckoutEndpoint : ICarterModule
                     ? Results.Created($"/api/orders/{outcome.Result.OrderNumber}", outcome.Result)
                     : Results.Ok(outcome.Result);
             })
-            .RequireAuthorization()
+            .RequireAuthorization(Policies.VerifiedCustomer)
             .WithTags("Orders");
 }

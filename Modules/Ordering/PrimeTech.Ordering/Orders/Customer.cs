@@ -7,8 +7,5 @@ namespace PrimeTech.Ordering.Orders;
 public sealed record Customer(Guid Id, string Email, string Name, bool EmailVerified)
 {
     public static Customer From(ClaimsPrincipal user) =>
-        new(user.RequiredUserId(),
-            user.FindFirstValue("email") ?? user.FindFirstValue(ClaimTypes.Email) ?? "",
-            user.FindFirstValue("name") ?? user.FindFirstValue(ClaimTypes.Name) ?? "",
-            user.EmailVerified());
+        new(user.RequiredUserId(), user.Email() ?? "", user.DisplayName() ?? "", user.EmailVerified());
 }

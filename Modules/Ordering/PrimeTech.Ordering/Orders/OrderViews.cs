@@ -26,6 +26,7 @@ public sealed record OrderLineView(
 public sealed record PaymentIssueView(DateTimeOffset At, string Kind, string Message);
 
 public sealed record OrderDetail(
+    [property: JsonIgnore] Guid OrderId,
     string OrderNumber,
     string Status,
     DateTimeOffset CreatedAt,
@@ -45,7 +46,7 @@ public sealed record OrderDetail(
     bool CanCancel)
 {
     public static OrderDetail From(Order o) =>
-        new(o.Number, o.Status.ToString(), o.CreatedAt, o.PaidAt, o.CancelledAt, o.CancellationReason?.ToString(), o.RefundedAt,
+        new(o.Id, o.Number, o.Status.ToString(), o.CreatedAt, o.PaidAt, o.CancelledAt, o.CancellationReason?.ToString(), o.RefundedAt,
             o.Currency,
             o.Lines.Select(l => new OrderLineView(l.Sku, l.Name, l.IsLicensed, l.Quantity, l.UnitPriceNetPence, l.VatRatePercent,
                 l.NetPence, l.VatPence, l.GrossPence)).ToList(),
