@@ -60,7 +60,7 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
         try
         {
             var outcome = await CheckoutFlow.RunAsync(bus, Customer.From(User), cartRevision, site.Value, HttpContext.RequestAborted);
-            return new SeeOtherResult(outcome.Result.CheckoutUrl);
+            return new SeeOtherResult(OnThisSite(outcome.Result.CheckoutUrl));
         }
         catch (DomainException e)
         {
@@ -69,6 +69,13 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
             Cart = await LoadAsync();
             return Page();
         }
+    }
+
+    /// <summary>A URL of this site becomes a path, so the browser stays on the host it is using.</summary>
+    private string OnThisSite(string url)
+    {
+        var home = site.Value.PublicUrl.TrimEnd('/');
+        return url.StartsWith(home + "/", StringComparison.OrdinalIgnoreCase) ? url[home.Length..] : url;
     }
 
     private async Task<IActionResult> LineFailedAsync(string sku, string message, int status)
