@@ -63,6 +63,33 @@ public sealed class InvoicePdfTests(OrderingFixture app)
     }
 
     [Fact]
+    public async Task A_full_cart_of_twenty_products_fits_the_invoice_on_as_many_pages_as_it_needs()
+    {
+        var shop = app.Shop;
+        var customer = Shop.NewCustomer();
+        var products = new List<Catalogue.AdminProduct>();
+        for (var i = 0; i < 20; i++)
+        {
+            var product = await shop.CreateProductAsync(40_000 + i, name: $"Prime Enterprise Suite with a rather long name, edition {i}");
+            products.Add(product);
+            await shop.AddAsync(customer, product.Sku, 100);
+        }
+        var outcome = await shop.CheckoutAsync(customer);
+        await shop.InvoiceWithStoredPdfAsync(outcome.Result.InvoiceNumber);
+
+        var link = await BillingDocumentDownloadFlow.RunAsync(shop.Bus, outcome.Result.InvoiceNumber, As(customer.Id), CancellationToken.None);
+        using var http = new HttpClient();
+        var bytes = await http.GetByteArrayAsync(link.Url);
+        using var document = PdfDocument.Open(bytes);
+        var text = string.Join("\n", document.GetPages().Select(p => ContentOrderTextExtractor.GetText(p)));
+
+        Assert.True(document.NumberOfPages >= 2);
+        Assert.All(products, p => Assert.Contains(p.Sku, text));
+        var order = (await shop.OrderAsync(outcome.Result.OrderNumber))!;
+        Assert.Contains(Vat.Pounds(order.GrossPence), text);
+    }
+
+    [Fact]
     public async Task Only_the_owner_or_an_admin_can_download_an_invoice()
     {
         var shop = app.Shop;

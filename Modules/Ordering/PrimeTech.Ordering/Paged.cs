@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 
 namespace PrimeTech.Ordering;
@@ -5,6 +6,7 @@ namespace PrimeTech.Ordering;
 /// <summary>A page of a list: <c>{ items, page, pageSize, totalCount }</c>.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
+    [JsonIgnore]
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 }
 

@@ -55,12 +55,13 @@ public static class InvoicePdfDocument
         private readonly XFont Status = new(EmbeddedFontResolver.Family, 14, XFontStyleEx.Bold);
 
         // Description, Qty, Unit price, VAT rate, Net, VAT, Total: right edges of the numeric columns.
-        private static readonly double[] RightEdges = [250, 318, 364, 424, 484, 545];
+        private static readonly double[] RightEdges = [240, 306, 362, 424, 484, 545];
         private const double DescriptionWidth = 160;
 
         private readonly PdfDocument _document;
         private XGraphics _gfx = null!;
         private double _y;
+        private string? _continuation;
 
         public PageWriter(PdfDocument document)
         {
@@ -75,10 +76,14 @@ public static class InvoicePdfDocument
             page.Size = PageSize.A4;
             _gfx = XGraphics.FromPdfPage(page);
             _y = Margin;
+            if (_continuation is null) return;
+            Text(_continuation, Body, Margin, _y);
+            _y += 24;
         }
 
         public void Header(Invoice invoice, InvoiceStatus statusShown)
         {
+            _continuation = $"Invoice {invoice.Number} (continued)";
             Text("Invoice", Title, Margin, _y);
             RightText(StatusWords(statusShown), Status, 545, _y + 6);
             _y += 40;
