@@ -137,6 +137,29 @@ public sealed class OrderingApiTests(OrderingFixture app)
     }
 
     [Fact]
+    public async Task An_invoice_whose_pdf_is_not_stored_yet_answers_document_not_ready()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var (orderNumber, invoiceNumber) = await CheckOutOverApiAsync(customer);
+        await app.Shop.InvoiceWithStoredPdfAsync(invoiceNumber);
+        // As if Storage had not reported the PDF stored yet.
+        await app.Shop.SqlAsync(
+            "update billing.mt_doc_invoice set data = jsonb_set(data, '{pdfs,0,storedAt}', 'null') where data->>'number' = $1", invoiceNumber);
+
+        var result = await app.Host.Scenario(s =>
+        {
+            s.SignedInAs(customer).Get.Url($"/api/invoices/{invoiceNumber}/download");
+            s.StatusCodeShouldBe(409);
+            s.Header("Retry-After").ShouldHaveValues("2");
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+        Assert.Equal("DOCUMENT_NOT_READY", JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("code").GetString());
+
+        var page = await PageVisitor.For(app, customer).GetAsync($"/account/orders/{orderNumber}/invoice", 303);
+        Assert.Equal($"/account/orders/{orderNumber}", page.Location);
+    }
+
+    [Fact]
     public async Task Auth_levels_anonymous_unverified_and_not_admin()
     {
         await app.Host.Scenario(s =>

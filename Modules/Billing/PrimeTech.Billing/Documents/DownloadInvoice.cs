@@ -62,7 +62,17 @@ public sealed class DownloadInvoiceEndpoint : ICarterModule
         app.MapGet("/api/invoices/{number}/download", async (string number, HttpContext http, IMessageBus bus) =>
             {
                 http.Response.Headers.CacheControl = "no-store";
-                return Results.Ok(await BillingDocumentDownloadFlow.RunAsync(bus, number, http));
+                try
+                {
+                    return Results.Ok(await BillingDocumentDownloadFlow.RunAsync(bus, number, http));
+                }
+                catch (DomainException e) when (e.Error == BillingErrors.DocumentNotReady)
+                {
+                    // The error contract, plus when to ask again.
+                    http.Response.Headers.RetryAfter = "2";
+                    await ProblemWriter.WriteAsync(http, e);
+                    return Results.Empty;
+                }
             })
             .RequireAuthorization()
             .RequireRateLimiting(DownloadRateLimit.Policy)

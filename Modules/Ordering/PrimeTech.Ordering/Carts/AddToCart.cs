@@ -65,6 +65,7 @@ public sealed class AddToCartEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/cart/items", (CartItemRequest body, HttpContext http, IMessageBus bus) =>
                 bus.InvokeAsync<CartView>(new AddToCart(http.User.RequiredUserId(), body.Sku, body.Quantity), http.RequestAborted))
+            .NoStore()
             .RequireAuthorization()
             .WithTags("Cart");
 }

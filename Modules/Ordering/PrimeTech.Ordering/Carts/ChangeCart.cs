@@ -80,14 +80,17 @@ public sealed class ChangeCartEndpoints : ICarterModule
     {
         app.MapPut("/api/cart/items/{sku}", (string sku, CartQuantityRequest body, HttpContext http, IMessageBus bus) =>
                 bus.InvokeAsync<CartView>(new SetCartQuantity(http.User.RequiredUserId(), sku, body.Quantity), http.RequestAborted))
+            .NoStore()
             .RequireAuthorization()
             .WithTags("Cart");
         app.MapDelete("/api/cart/items/{sku}", (string sku, HttpContext http, IMessageBus bus) =>
                 bus.InvokeAsync<CartView>(new RemoveFromCart(http.User.RequiredUserId(), sku), http.RequestAborted))
+            .NoStore()
             .RequireAuthorization()
             .WithTags("Cart");
         app.MapDelete("/api/cart", (HttpContext http, IMessageBus bus) =>
                 bus.InvokeAsync<CartView>(new ClearCart(http.User.RequiredUserId()), http.RequestAborted))
+            .NoStore()
             .RequireAuthorization()
             .WithTags("Cart");
     }

@@ -20,10 +20,8 @@ public sealed class GetCartEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapGet("/api/cart", (HttpContext http, IMessageBus bus) =>
-            {
-                http.Response.Headers.CacheControl = "no-store";
-                return bus.InvokeAsync<CartView>(new GetCart(http.User.RequiredUserId()), http.RequestAborted);
-            })
+                bus.InvokeAsync<CartView>(new GetCart(http.User.RequiredUserId()), http.RequestAborted))
+            .NoStore()
             .RequireAuthorization()
             .WithTags("Cart");
 }

@@ -56,10 +56,12 @@ public sealed class AdminProductQueryEndpoints : ICarterModule
     {
         app.MapGet("/api/admin/products", (string? q, bool? active, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
                 bus.InvokeAsync<Paged<AdminProduct>>(new ListAdminProducts(q, active, page ?? 1, pageSize ?? PagingRules.DefaultPageSize), ct))
+            .NoStore()
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: products");
         app.MapGet("/api/admin/products/{id:guid}", (Guid id, IMessageBus bus, CancellationToken ct) =>
                 bus.InvokeAsync<AdminProduct>(new GetAdminProduct(id), ct))
+            .NoStore()
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: products");
     }

@@ -117,6 +117,7 @@ public sealed class CreateProductEndpoint : ICarterModule
                 var product = await bus.InvokeAsync<AdminProduct>(command, ct);
                 return Results.Created($"/api/admin/products/{product.Id}", product);
             })
+            .NoStore()
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: products");
 }

@@ -33,10 +33,12 @@ public sealed class SetProductActiveEndpoints : ICarterModule
     {
         app.MapPost("/api/admin/products/{id:guid}/deactivate", (Guid id, IMessageBus bus, CancellationToken ct) =>
                 bus.InvokeAsync<AdminProduct>(new SetProductActive(id, false), ct))
+            .NoStore()
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: products");
         app.MapPost("/api/admin/products/{id:guid}/activate", (Guid id, IMessageBus bus, CancellationToken ct) =>
                 bus.InvokeAsync<AdminProduct>(new SetProductActive(id, true), ct))
+            .NoStore()
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: products");
     }

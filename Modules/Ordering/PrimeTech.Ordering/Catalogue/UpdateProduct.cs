@@ -70,6 +70,7 @@ public sealed class UpdateProductEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPut("/api/admin/products/{id:guid}", (Guid id, UpdateProduct body, IMessageBus bus, CancellationToken ct) =>
                 bus.InvokeAsync<AdminProduct>(body with { Id = id }, ct))
+            .NoStore()
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: products");
 }

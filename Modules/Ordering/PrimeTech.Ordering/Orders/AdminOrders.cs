@@ -101,18 +101,14 @@ public sealed class AdminOrderEndpoints : ICarterModule
     {
         app.MapGet("/api/admin/orders",
                 (string? status, DateOnly? from, DateOnly? to, string? q, int? page, int? pageSize, HttpContext http, IMessageBus bus) =>
-                {
-                    http.Response.Headers.CacheControl = "no-store";
-                    return bus.InvokeAsync<Paged<AdminOrderSummary>>(
-                        new ListAdminOrders(status, from, to, q, page ?? 1, pageSize ?? PagingRules.DefaultPageSize), http.RequestAborted);
-                })
+                    bus.InvokeAsync<Paged<AdminOrderSummary>>(
+                        new ListAdminOrders(status, from, to, q, page ?? 1, pageSize ?? PagingRules.DefaultPageSize), http.RequestAborted))
+            .NoStore()
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: orders");
         app.MapGet("/api/admin/orders/{number}", (string number, HttpContext http, IMessageBus bus) =>
-            {
-                http.Response.Headers.CacheControl = "no-store";
-                return AdminOrderDetailFlow.RunAsync(bus, number, http.RequestAborted);
-            })
+                AdminOrderDetailFlow.RunAsync(bus, number, http.RequestAborted))
+            .NoStore()
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: orders");
     }

@@ -36,6 +36,7 @@ public sealed class CancelOrderEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/orders/{number}/cancel", (string number, HttpContext http, IMessageBus bus) =>
                 bus.InvokeAsync<OrderDetail>(new CancelOrder(number, http.User.RequiredUserId()), http.RequestAborted))
+            .NoStore()
             .RequireAuthorization()
             .WithTags("Orders");
 }

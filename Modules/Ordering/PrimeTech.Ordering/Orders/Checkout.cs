@@ -91,6 +91,7 @@ public sealed class CheckoutEndpoint : ICarterModule
                     ? Results.Created($"/api/orders/{outcome.Result.OrderNumber}", outcome.Result)
                     : Results.Ok(outcome.Result);
             })
+            .NoStore()
             .RequireAuthorization(Policies.VerifiedCustomer)
             .WithTags("Orders");
 }

@@ -48,18 +48,14 @@ public sealed class MyOrdersEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orders", (int? page, int? pageSize, HttpContext http, IMessageBus bus) =>
-            {
-                http.Response.Headers.CacheControl = "no-store";
-                return bus.InvokeAsync<Paged<OrderSummary>>(
-                    new ListMyOrders(http.User.RequiredUserId(), page ?? 1, pageSize ?? PagingRules.DefaultPageSize), http.RequestAborted);
-            })
+                bus.InvokeAsync<Paged<OrderSummary>>(
+                    new ListMyOrders(http.User.RequiredUserId(), page ?? 1, pageSize ?? PagingRules.DefaultPageSize), http.RequestAborted))
+            .NoStore()
             .RequireAuthorization()
             .WithTags("Orders");
         app.MapGet("/api/orders/{number}", (string number, HttpContext http, IMessageBus bus) =>
-            {
-                http.Response.Headers.CacheControl = "no-store";
-                return bus.InvokeAsync<OrderDetail>(new GetMyOrder(number, http.User.RequiredUserId()), http.RequestAborted);
-            })
+                bus.InvokeAsync<OrderDetail>(new GetMyOrder(number, http.User.RequiredUserId()), http.RequestAborted))
+            .NoStore()
             .RequireAuthorization()
             .WithTags("Orders");
     }
