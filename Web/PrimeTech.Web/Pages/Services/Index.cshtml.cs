@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.Booking.Services;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Services;
+
+public sealed class IndexModel(IMessageBus bus) : PageModel
+{
+    public IReadOnlyList<ServiceView> Services { get; private set; } = [];
+
+    public async Task OnGetAsync() => Services = await bus.InvokeAsync<IReadOnlyList<ServiceView>>(new ListServices());
+}
