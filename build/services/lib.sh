@@ -4,6 +4,8 @@
 # Everything the services write lives under <repo root>/.dev (git-ignored). The repo root is
 # two levels above this folder, so any clone (CI checks out elsewhere) gets its own state.
 
+# Globals are used by the other sourced files (the directive applies to the whole file).
+# shellcheck disable=SC2034
 SERVICES_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 REPO_ROOT=$(cd "$SERVICES_DIR/../.." && pwd -P)
 DEV_DIR="$REPO_ROOT/.dev"
@@ -65,15 +67,18 @@ ensure_system_user() {
     --shell /usr/sbin/nologin "$1"
 }
 
+# Children never inherit fd 9, the lock services.sh holds during start/stop (`9>&-` below):
+# a server keeping it open would block every later start/stop.
+
 # run_as USER CMD...: as root, runs CMD as USER keeping the PID (setpriv execs, unlike
 # runuser/su, which fork). From / so the user is not left in an unreadable cwd like /root.
 run_as() {
   local user=$1
   shift
   if ((EUID == 0)); then
-    (cd / && exec setpriv --reuid="$user" --regid="$user" --init-groups -- "$@")
+    (cd / && exec setpriv --reuid="$user" --regid="$user" --init-groups -- "$@") 9>&-
   else
-    (cd / && exec "$@")
+    (cd / && exec "$@") 9>&-
   fi
 }
 
@@ -88,7 +93,7 @@ start_detached() {
   if ((EUID == 0)) && [[ -n $user ]]; then
     as=(setpriv --reuid="$user" --regid="$user" --init-groups --)
   fi
-  (cd / && exec setsid "${as[@]}" "$@") >>"$logf" 2>&1 </dev/null &
+  (cd / && exec setsid "${as[@]}" "$@") >>"$logf" 2>&1 </dev/null 9>&- &
   echo $! >"$pidf"
 }
 

@@ -1,3 +1,7 @@
+using Carter;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using PrimeTech.Testing;
 using Xunit;
 
@@ -9,5 +13,19 @@ public sealed class HostCollection : ICollectionFixture<HostFixture>
     public const string Name = "host";
 }
 
-/// <summary>The app plus a test-only API module that fails on purpose, to exercise the error contract.</summary>
 public sealed class HostFixture : AppFixture;
+
+public sealed record ProbeRequest(string Name, int Quantity);
+
+/// <summary>
+/// Test-only API endpoints that exercise the error contract (Carter finds this module in the test
+/// assembly by itself): a JSON body to get wrong, and an endpoint that fails on purpose.
+/// </summary>
+public sealed class ProbeEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/test-probe/echo", (ProbeRequest request) => Results.Ok(request));
+        app.MapGet("/api/test-probe/boom", IResult () => throw new InvalidOperationException("secret internal detail"));
+    }
+}

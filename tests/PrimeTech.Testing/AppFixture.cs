@@ -69,7 +69,7 @@ public class AppFixture : IAsyncLifetime
     }
 
     /// <summary>Test settings and the movable clock, applied to any host built from <see cref="Program"/>.</summary>
-    public void ConfigureWebHost(IWebHostBuilder builder)
+    public virtual void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");
         foreach (var (key, value) in Settings)

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Carter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PrimeTech.BuildingBlocks.Errors;
 
 namespace PrimeTech.Host.Platform;
 
@@ -11,9 +10,8 @@ public static class PlatformPipeline
     public static void UsePlatform(this WebApplication app)
     {
         app.UseExceptionHandler("/error/500");
-        app.UseWhen(http => ApiPaths.IsApi(http.Request),
-            api => api.UseStatusCodePages(context => EmptyApiErrorAsProblem(context.HttpContext)));
-        app.UseWhen(http => !ApiPaths.IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/health"),
+        app.UseWhen(http => ApiErrors.IsApi(http.Request), api => api.UseApiErrors());
+        app.UseWhen(http => !ApiErrors.IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/health"),
             site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
 
         app.UseSecurityHeaders();
@@ -28,14 +26,7 @@ public static class PlatformPipeline
         app.MapCarter();
         app.MapRazorPages();
         app.MapSeoFiles();
-        // Unknown routes under /api answer with the error contract, never a page.
-        app.Map("/api/{**rest}", (HttpContext http) =>
-            ProblemWriter.WriteAsync(http, ErrorCode.NotFound, $"There is no API endpoint at {http.Request.Path}."));
     }
-
-    /// <summary>The framework ends some API requests with a bare status (405, 415, 401 from auth): give them a body.</summary>
-    private static Task EmptyApiErrorAsProblem(HttpContext http) =>
-        ProblemWriter.WriteAsync(http, ErrorCode.ForStatus(http.Response.StatusCode));
 
     private static void MapHealth(this WebApplication app)
     {

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Carter;
+using Microsoft.Extensions.WebEncoders;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Npgsql;
@@ -41,8 +44,8 @@ public static class PlatformServices
             opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Auto : TypeLoadMode.Dynamic;
         });
 
-        services.AddProblemDetails();
-        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Razor would otherwise escape every non-ASCII character (£, —) as an entity.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddCarter();
         services.AddRazorPages();

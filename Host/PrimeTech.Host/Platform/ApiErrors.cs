@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+using PrimeTech.BuildingBlocks.Errors;
+
+namespace PrimeTech.Host.Platform;
+
+/// <summary>
+/// The error contract for everything under <c>/api</c>: exceptions and bare error statuses become
+/// problem+json. Domain failures keep their code; unreadable bodies become MALFORMED_REQUEST;
+/// anything else is answered INTERNAL_ERROR without details.
+/// </summary>
+public static class ApiErrors
+{
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    public static void UseApiErrors(this IApplicationBuilder api)
+    {
+        api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteExceptionAsync });
+        api.UseStatusCodePages(context =>
+            ProblemWriter.WriteAsync(context.HttpContext, ErrorCode.ForStatus(context.HttpContext.Response.StatusCode)));
+    }
+
+    private static Task WriteExceptionAsync(HttpContext http)
+    {
+        var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        switch (exception)
+        {
+            case DomainException domain:
+                return ProblemWriter.WriteAsync(http, domain);
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                return ProblemWriter.WriteAsync(http, ErrorCode.PayloadTooLarge);
+            case BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType }:
+                return ProblemWriter.WriteAsync(http, ErrorCode.UnsupportedMediaType);
+            case BadHttpRequestException:
+                return ProblemWriter.WriteAsync(http, ErrorCode.MalformedRequest,
+                    "The request body or parameters could not be read. Send valid JSON matching the documented shape.");
+            default:
+                // The middleware has already logged the exception with the request.
+                return ProblemWriter.WriteAsync(http, ErrorCode.InternalError);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+// The project's build script: `dotnet tool restore && dotnet cake --target=<Target>`.
+//   Services  start PostgreSQL, S3 (Swift + s3api), the SMTP sink and the Stripe stand-in on 127.0.0.1
+//   Build     compile the solution
+//   Test      Services + Build, then every test project; prints "N passed, N failed"
+//   Run       Services + Build, migrate, seed, then serve the site in the foreground
+//   Stop      stop the local services
+using System.Xml.Linq;
+
+var target = Argument("target", "Run");
+var configuration = Argument("configuration", "Debug");
+var siteUrl = EnvironmentVariable("PRIMETECH_SITE_URL") ?? "http://127.0.0.1:5080";
+var root = MakeAbsolute(Directory("."));
+var resultsDir = root.Combine(".dev/test-results");
+
+void Run(string tool, string arguments, IDictionary<string, string> env = null)
+{
+    var settings = new ProcessSettings { Arguments = arguments, WorkingDirectory = root };
+    if (env != null) settings.EnvironmentVariables = env;
+    var exit = StartProcess(tool, settings);
+    if (exit != 0) throw new Exception($"'{tool} {arguments}' failed with exit code {exit}.");
+}
+
+Task("Services")
+    .Does(() => Run("bash", "build/services/services.sh start"));
+
+Task("Stop")
+    .Does(() => Run("bash", "build/services/services.sh stop"));
+
+Task("Build")
+    .Does(() => Run("dotnet", $"build PrimeTech.sln -c {configuration} -nologo -clp:ErrorsOnly"));
+
+Task("BrowserPrerequisites")
+    .Description("Debian's Chromium for Playwright; Playwright's own browser download cannot work here.")
+    .Does(() => Run("bash", "build/services/browser.sh"));
+
+Task("Test")
+    .IsDependentOn("Services")
+    .IsDependentOn("BrowserPrerequisites")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    CleanDirectory(resultsDir);
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"test PrimeTech.sln -c {configuration} --no-build --logger trx --results-directory \"{resultsDir}\"",
+        WorkingDirectory = root,
+    });
+
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles(resultsDir.FullPath + "/*.trx"))
+    {
+        var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
+        passed += (int)counters.Attribute("passed");
+        failed += (int)counters.Attribute("failed") + (int)counters.Attribute("error") + (int)counters.Attribute("timeout");
+        skipped += (int)counters.Attribute("notExecuted");
+    }
+    if (exit != 0 && failed == 0) failed = 1; // the run itself broke (a crashed test host counts as a failure)
+    var summary = $"{passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : "");
+    System.IO.File.WriteAllText(resultsDir.CombineWithFilePath("summary.txt").FullPath, summary + "\n");
+    Information(summary);
+    if (exit != 0 || failed > 0) throw new Exception("Tests failed.");
+});
+
+Task("Run")
+    .IsDependentOn("Services")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var env = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ASPNETCORE_URLS"] = siteUrl };
+    var host = $"run --project Host/PrimeTech.Host -c {configuration} --no-build --no-launch-profile --";
+    Run("dotnet", host + " migrate", env);
+    Run("dotnet", host + " seed", env);
+    Information("");
+    Information($"Prime Tech Services: {siteUrl}");
+    Information("Admin sign-in:       admin@primetech.local / Prime-Tech-Admin-2026!");
+    Information("Email inbox:         http://127.0.0.1:51080");
+    Information("Stop with Ctrl+C; stop the services with: dotnet cake --target=Stop");
+    Information("");
+    Run("dotnet", host, env);
+});
+
+RunTarget(target);
