@@ -36,7 +36,7 @@ public static class SlotClaims
             $"with claimed as (insert into {schema}.{Table} (block_start, booking_id) " +
             "select b, ? from unnest(?::timestamptz[]) as b order by b " +
             "on conflict (block_start) do nothing returning 1) select count(*)::int from claimed",
-            ct, bookingId, blocks.Select(b => b.UtcDateTime).ToArray());
+            ct, bookingId, blocks.Select(b => b.ToUniversalTime()).ToArray());
         return claimed[0] == blocks.Count;
     }
 
