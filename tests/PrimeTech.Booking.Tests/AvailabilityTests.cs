@@ -13,11 +13,12 @@ public sealed class AvailabilityTests(BookingFixture app)
 
         var remote = await AvailabilityAsync(app, "remote-support", monday);
         Assert.Equal(Enumerable.Range(9, 8).Select(h => At(monday, h)), SlotStarts(remote));
-        Assert.True(remote.GetProperty("workingDay").GetBoolean());
         var first = remote.GetProperty("slots")[0];
         Assert.Equal(At(monday, 10), first.GetProperty("end").GetDateTimeOffset());
-        Assert.Equal($"{monday:yyyy-MM-dd}T09:00", first.GetProperty("startLocal").GetString());
-        Assert.Equal($"{monday:yyyy-MM-dd}T10:00", first.GetProperty("endLocal").GetString());
+        Assert.Equal("09:00", first.GetProperty("localStartTime").GetString());
+        Assert.Equal("10:00", first.GetProperty("localEndTime").GetString());
+        Assert.Equal("Europe/London", remote.GetProperty("timeZone").GetString());
+        Assert.Equal("remote-support", remote.GetProperty("serviceSlug").GetString());
 
         var onSite = await AvailabilityAsync(app, "on-site-set-up", monday);
         Assert.Equal(new[] { 9, 11, 13, 15 }.Select(h => At(monday, h)), SlotStarts(onSite));
@@ -34,7 +35,6 @@ public sealed class AvailabilityTests(BookingFixture app)
         foreach (var weekend in new[] { monday.AddDays(5), monday.AddDays(6) })
         {
             var day = await AvailabilityAsync(app, "consultation", weekend);
-            Assert.False(day.GetProperty("workingDay").GetBoolean());
             Assert.Empty(SlotStarts(day));
         }
     }

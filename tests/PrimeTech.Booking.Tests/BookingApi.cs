@@ -37,8 +37,8 @@ public static partial class BookingApi
 
     public static object Body(DateTimeOffset slot, string email, string service = "remote-support", string name = "Ada Lovelace") => new
     {
-        service,
-        slotStart = Iso(slot),
+        serviceSlug = service,
+        start = Iso(slot),
         name,
         email,
         phone = "01632 960 001",

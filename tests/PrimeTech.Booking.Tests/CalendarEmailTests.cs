@@ -15,20 +15,20 @@ public sealed class CalendarEmailTests(BookingFixture app)
 
         var expected = new[]
         {
-            ("Booking request received", 0, "TENTATIVE"),
-            ("Booking confirmed", 1, "CONFIRMED"),
-            ("Booking in progress", 2, "CONFIRMED"),
-            ("Booking completed", 3, "CONFIRMED"),
+            ($"Booking {reference} requested: Remote support", 0, "TENTATIVE"),
+            ($"Booking {reference} is now confirmed", 1, "CONFIRMED"),
+            ($"Booking {reference} is now in progress", 2, "CONFIRMED"),
+            ($"Booking {reference} is now completed", 3, "CONFIRMED"),
         };
         for (var i = 0; i < expected.Length; i++)
         {
             if (i > 0) await ChangeStatusAsync(app, reference, new[] { "", "Confirmed", "InProgress", "Completed" }[i]);
             var (subject, sequence, status) = expected[i];
-            var (mail, calendar, ics) = await EmailWithCalendarAsync(app, email, $"{subject}: {reference}");
+            var (mail, calendar, ics) = await EmailWithCalendarAsync(app, email, subject);
 
             Assert.Equal("REQUEST", calendar.Method);
             var evt = Assert.Single(calendar.Events);
-            Assert.Equal($"{reference}@primetech.services", evt.Uid);
+            Assert.Equal($"{reference}@127.0.0.1", evt.Uid);
             Assert.Equal(sequence, evt.Sequence);
             Assert.Equal(status, evt.Status);
             Assert.Equal(At(monday, 11).UtcDateTime, evt.DtStart!.Value);
@@ -40,9 +40,9 @@ public sealed class CalendarEmailTests(BookingFixture app)
     }
 
     [Theory]
-    [InlineData("Cancelled", "Booking cancelled")]
-    [InlineData("Declined", "Booking declined")]
-    public async Task Cancelling_or_declining_sends_a_calendar_cancel(string status, string subject)
+    [InlineData("Cancelled", "cancelled")]
+    [InlineData("Declined", "declined")]
+    public async Task Cancelling_or_declining_sends_a_calendar_cancel(string status, string words)
     {
         var monday = StartOfOwnWeek(app);
         var email = NewEmail();
@@ -51,10 +51,10 @@ public sealed class CalendarEmailTests(BookingFixture app)
 
         await ChangeStatusAsync(app, reference, status, "We are sorry for the change.");
 
-        var (mail, calendar, _) = await EmailWithCalendarAsync(app, email, $"{subject}: {reference}");
+        var (mail, calendar, _) = await EmailWithCalendarAsync(app, email, $"Booking {reference} is now {words}");
         Assert.Equal("CANCEL", calendar.Method);
         var evt = Assert.Single(calendar.Events);
-        Assert.Equal($"{reference}@primetech.services", evt.Uid);
+        Assert.Equal($"{reference}@127.0.0.1", evt.Uid);
         Assert.Equal(1, evt.Sequence);
         Assert.Equal("CANCELLED", evt.Status);
         Assert.Contains("We are sorry for the change.", mail.Text);
@@ -71,7 +71,7 @@ public sealed class CalendarEmailTests(BookingFixture app)
         var (status, _) = await PostAsync(app, $"/api/bookings/{reference}/cancel", new { email });
         Assert.Equal(200, status);
 
-        var (_, calendar, _) = await EmailWithCalendarAsync(app, email, $"Booking cancelled: {reference}");
+        var (_, calendar, _) = await EmailWithCalendarAsync(app, email, $"Booking {reference} is now cancelled");
         Assert.Equal("CANCEL", calendar.Method);
         Assert.Equal(2, Assert.Single(calendar.Events).Sequence);
     }

@@ -29,9 +29,9 @@ public sealed class ConcurrencyTests(BookingFixture app)
         Assert.Equal(19, results.Count(r => r.Status == 409 && r.Body.GetProperty("code").GetString() == "SLOT_UNAVAILABLE"));
 
         await using var session = app.Host.Services.GetRequiredService<IBookingStore>().QuerySession();
-        var stored = await session.Query<ServiceBooking>().Where(b => b.SlotStartUtc == slot).ToListAsync();
+        var stored = await session.Query<ServiceBooking>().Where(b => b.StartUtc == slot).ToListAsync();
         Assert.Single(stored);
-        Assert.Contains(stored[0].Email, emails);
+        Assert.Contains(stored[0].NormalizedContactEmail, emails);
     }
 
     [Fact]

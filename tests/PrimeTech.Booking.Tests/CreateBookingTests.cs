@@ -12,27 +12,35 @@ public sealed class CreateBookingTests(BookingFixture app)
         var monday = StartOfOwnWeek(app);
         var email = NewEmail();
 
-        var (status, body) = await PostAsync(app, "/api/bookings", Body(At(monday, 14), email.ToUpperInvariant()));
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Post.Json(Body(At(monday, 14), email.ToUpperInvariant())).ToUrl("/api/bookings");
+            s.StatusCodeShouldBe(201);
+        });
+        var body = System.Text.Json.JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
+        var location = result.Context.Response.Headers.Location.ToString();
 
-        Assert.Equal(201, status);
         var reference = body.GetProperty("reference").GetString()!;
         Assert.Matches(ReferencePattern(), reference);
         Assert.StartsWith($"BKG-{monday:yyyyMMdd}-", reference);
         Assert.Equal("Requested", body.GetProperty("status").GetString());
-        Assert.Equal(At(monday, 14), body.GetProperty("slotStart").GetDateTimeOffset());
-        Assert.Equal(At(monday, 15), body.GetProperty("slotEnd").GetDateTimeOffset());
-        Assert.Equal("Remote support", body.GetProperty("service").GetString());
+        Assert.Equal(At(monday, 14), body.GetProperty("start").GetDateTimeOffset());
+        Assert.Equal(At(monday, 15), body.GetProperty("end").GetDateTimeOffset());
+        Assert.Equal("Remote support", body.GetProperty("serviceName").GetString());
+        Assert.Equal(60, body.GetProperty("durationMinutes").GetInt32());
+        Assert.Equal($"/api/bookings/{reference}", location);
 
         var stored = await LoadAsync(app, reference);
         Assert.NotNull(stored);
-        Assert.Equal(email, stored.Email); // normalised to lower case
+        Assert.Equal(email, stored.NormalizedContactEmail);
+        Assert.Equal(email.ToUpperInvariant(), stored.ContactEmail);
         Assert.Null(stored.UserId);
         var created = Assert.Single(stored.History);
-        Assert.Equal(Bookings.ActorKind.Guest, created.ActorKind);
+        Assert.Equal(Bookings.ActorKind.Guest, created.ChangedBy.Kind);
         Assert.Null(created.From);
         Assert.Equal(Bookings.BookingStatus.Requested, created.To);
 
-        var mail = await app.Mail.WaitForAsync(email, m => m.Subject.Contains(reference));
+        var mail = await app.Mail.WaitForAsync(email, m => m.Subject == $"Booking {reference} requested: Remote support");
         Assert.Contains(reference, mail.Text);
     }
 
@@ -58,7 +66,7 @@ public sealed class CreateBookingTests(BookingFixture app)
 
         Assert.True(status == 400, $"{why}: expected 400, got {status}");
         Assert.Equal("VALIDATION_FAILED", body.GetProperty("code").GetString());
-        Assert.True(body.GetProperty("errors").TryGetProperty("slotStart", out var messages), why);
+        Assert.True(body.GetProperty("errors").TryGetProperty("start", out var messages), why);
         Assert.NotEmpty(messages.EnumerateArray());
     }
 
@@ -68,7 +76,7 @@ public sealed class CreateBookingTests(BookingFixture app)
         var monday = StartOfOwnWeek(app, new TimeOnly(10, 15));
         var (status, body) = await PostAsync(app, "/api/bookings", Body(At(monday, 10), NewEmail()));
         Assert.Equal(400, status);
-        Assert.Contains("past", body.GetProperty("errors").GetProperty("slotStart")[0].GetString());
+        Assert.Equal("Choose a time in the future.", body.GetProperty("errors").GetProperty("start")[0].GetString());
     }
 
     [Theory]
@@ -92,7 +100,7 @@ public sealed class CreateBookingTests(BookingFixture app)
         var (status, body) = await PostAsync(app, "/api/bookings", new { });
         Assert.Equal(400, status);
         var errors = body.GetProperty("errors");
-        foreach (var field in new[] { "service", "slotStart", "name", "email", "phone" })
+        foreach (var field in new[] { "serviceSlug", "start", "name", "email", "phone" })
             Assert.True(errors.TryGetProperty(field, out _), field);
     }
 
@@ -102,7 +110,7 @@ public sealed class CreateBookingTests(BookingFixture app)
         var monday = StartOfOwnWeek(app);
         var (status, body) = await PostAsync(app, "/api/bookings", Body(At(monday, 9), NewEmail(), "no-such-service"));
         Assert.Equal(400, status);
-        Assert.True(body.GetProperty("errors").TryGetProperty("service", out _));
+        Assert.Equal("Choose a service that can be booked.", body.GetProperty("errors").GetProperty("serviceSlug")[0].GetString());
     }
 
     [Fact]

@@ -31,8 +31,8 @@ public sealed class InternalNoteTests(BookingFixture app)
         Assert.Contains("Please have your licence key to hand.", html);
         Assert.DoesNotContain("INTERNAL-", html);
 
-        var confirmed = await app.Mail.WaitForAsync(email, m => m.Subject.Contains($"Booking confirmed: {reference}"));
-        var started = await app.Mail.WaitForAsync(email, m => m.Subject.Contains($"Booking in progress: {reference}"));
+        var confirmed = await app.Mail.WaitForAsync(email, m => m.Subject == $"Booking {reference} is now confirmed");
+        var started = await app.Mail.WaitForAsync(email, m => m.Subject == $"Booking {reference} is now in progress");
         foreach (var mail in new[] { confirmed, started })
         {
             Assert.DoesNotContain("INTERNAL-", mail.Text);

@@ -32,6 +32,7 @@ public sealed class PageTests(BookingFixture app)
         var slot = Iso(At(tuesday, 9, 30));
         Assert.Contains($"value=\"{slot}\"", step2);
         Assert.Contains("09:30–10:00", step2);
+        Assert.Contains("Free slots on Tuesday", step2);
 
         var step3 = $"/book?service=consultation&date={tuesday:yyyy-MM-dd}&slot={Uri.EscapeDataString(slot)}";
         var (_, details) = await Pages.GetAsync(app, step3);

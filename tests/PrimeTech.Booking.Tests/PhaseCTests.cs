@@ -18,7 +18,7 @@ public sealed class PhaseCTests(BookingFixture app)
         Assert.Equal(201, created);
         var reference = booking.GetProperty("reference").GetString()!;
         Assert.Equal("Requested", booking.GetProperty("status").GetString());
-        await app.Mail.WaitForAsync(email, m => m.Subject == $"Booking request received: {reference}");
+        await app.Mail.WaitForAsync(email, m => m.Subject == $"Booking {reference} requested: Consultation");
 
         // track
         var (tracked, view) = await PostAsync(app, "/api/bookings/track", new { reference, email });
@@ -28,15 +28,15 @@ public sealed class PhaseCTests(BookingFixture app)
         // admin update status
         var updated = await ChangeStatusAsync(app, reference, "Confirmed", "See you on Wednesday.", "Assign to Sam.");
         Assert.Equal("Confirmed", updated.Status);
-        await app.Mail.WaitForAsync(email, m => m.Subject == $"Booking confirmed: {reference}");
+        await app.Mail.WaitForAsync(email, m => m.Subject == $"Booking {reference} is now confirmed");
 
         var (_, after) = await PostAsync(app, "/api/bookings/track", new { reference, email });
         Assert.Equal("Confirmed", after.GetProperty("status").GetString());
         var history = after.GetProperty("history");
         Assert.Equal(2, history.GetArrayLength());
-        Assert.Equal("Requested", history[1].GetProperty("from").GetString());
-        Assert.Equal("Confirmed", history[1].GetProperty("to").GetString());
+        Assert.Equal("Requested", history[1].GetProperty("fromStatus").GetString());
+        Assert.Equal("Confirmed", history[1].GetProperty("toStatus").GetString());
         Assert.Equal("See you on Wednesday.", history[1].GetProperty("note").GetString());
-        Assert.Equal("Prime Tech Services", history[1].GetProperty("by").GetString());
+        Assert.DoesNotContain("Assign to Sam.", after.GetRawText());
     }
 }

@@ -10,10 +10,10 @@ namespace PrimeTech.Booking.Tests;
 [Collection(BookingCollection.Name)]
 public sealed class ServicesTests(BookingFixture app)
 {
-    private async Task<ServiceView> SaveAsync(Guid? id, ServiceFields fields)
+    private async Task<AdminServiceView> SaveAsync(Guid? id, ServiceFields fields)
     {
         using var scope = app.Host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<ServiceView>(new SaveService(id, fields));
+        return await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<AdminServiceView>(new SaveService(id, fields));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class ServicesTests(BookingFixture app)
 
         var (status, body) = await GetAsync(app, "/api/services");
         Assert.Equal(200, status);
-        var services = body.EnumerateArray().ToDictionary(s => s.GetProperty("slug").GetString()!, s => s.GetProperty("durationMinutes").GetInt32());
+        var services = body.GetProperty("items").EnumerateArray().ToDictionary(s => s.GetProperty("slug").GetString()!, s => s.GetProperty("durationMinutes").GetInt32());
         Assert.Equal(60, services["remote-support"]);
         Assert.Equal(120, services["on-site-set-up"]);
         Assert.Equal(30, services["consultation"]);
@@ -47,12 +47,12 @@ public sealed class ServicesTests(BookingFixture app)
 
         await SaveAsync(created.Id, new ServiceFields(slug, "Security review", "A review.", 90, false));
         var (status, body) = await GetAsync(app, "/api/services");
-        Assert.DoesNotContain(body.EnumerateArray(), s => s.GetProperty("slug").GetString() == slug);
+        Assert.DoesNotContain(body.GetProperty("items").EnumerateArray(), s => s.GetProperty("slug").GetString() == slug);
         (status, _) = await GetAsync(app, $"/api/bookings/availability?service={slug}&date={monday:yyyy-MM-dd}");
         Assert.Equal(404, status);
         var (bookStatus, bookBody) = await PostAsync(app, "/api/bookings", Body(At(monday, 9), NewEmail(), slug));
         Assert.Equal(400, bookStatus);
-        Assert.True(bookBody.GetProperty("errors").TryGetProperty("service", out _));
+        Assert.True(bookBody.GetProperty("errors").TryGetProperty("serviceSlug", out _));
     }
 
     [Theory]
@@ -61,9 +61,10 @@ public sealed class ServicesTests(BookingFixture app)
     [InlineData("ok-slug", "Name", 10, "durationMinutes")]
     [InlineData("ok-slug", "Name", 500, "durationMinutes")]
     [InlineData("ok-slug", "Name", 50, "durationMinutes")]
+    [InlineData("ok-slug", "Name", 15, "durationMinutes")]
     public async Task Invalid_service_fields_are_field_errors(string slug, string name, int duration, string field)
     {
-        var error = await Assert.ThrowsAsync<DomainException>(() => SaveAsync(null, new ServiceFields(slug, name, "", duration, true)));
+        var error = await Assert.ThrowsAsync<DomainException>(() => SaveAsync(null, new ServiceFields(slug, name, "A description.", duration, true)));
         Assert.Equal("VALIDATION_FAILED", error.Error.Code);
         Assert.True(error.Errors.ContainsKey(field), string.Join(",", error.Errors.Keys));
     }
@@ -72,7 +73,9 @@ public sealed class ServicesTests(BookingFixture app)
     public async Task Slugs_are_unique()
     {
         var error = await Assert.ThrowsAsync<DomainException>(() =>
-            SaveAsync(null, new ServiceFields("remote-support", "Another", "", 60, true)));
+            SaveAsync(null, new ServiceFields("remote-support", "Another", "Another service.", 60, true)));
+        Assert.Equal("DUPLICATE_VALUE", error.Error.Code);
+        Assert.Equal(409, error.Error.Status);
         Assert.True(error.Errors.ContainsKey("slug"));
     }
 }

@@ -63,8 +63,8 @@ public sealed class StatusWorkflowTests(BookingFixture app)
             var change = stored.History[^1];
             Assert.Equal(from, change.From);
             Assert.Equal(to, change.To);
-            Assert.Equal(ActorKind.Staff, change.ActorKind);
-            Assert.Equal("Test Administrator", change.By);
+            Assert.Equal(ActorKind.Admin, change.ChangedBy.Kind);
+            Assert.Equal("Test Administrator", change.ChangedBy.Name);
             Assert.Equal("A note for you", change.CustomerNote);
             Assert.Equal("Staff only", change.InternalNote);
             Assert.Equal(before.IcsSequence + 1, stored.IcsSequence);
@@ -74,7 +74,7 @@ public sealed class StatusWorkflowTests(BookingFixture app)
             var refused = await Assert.ThrowsAsync<DomainException>(() => ChangeStatusAsync(app, reference, to.ToString(), "x", "y"));
             Assert.Equal("INVALID_STATUS_TRANSITION", refused.Error.Code);
             Assert.Equal(409, refused.Error.Status);
-            Assert.Contains(from.Display(), refused.Detail);
+            Assert.Equal($"A booking that is {from.Words()} cannot be changed to {to.Words()}.", refused.Detail);
             var unchanged = await LoadAsync(app, reference);
             Assert.Equal(from, unchanged!.Status);
             Assert.Equal(before.History.Count, unchanged.History.Count);

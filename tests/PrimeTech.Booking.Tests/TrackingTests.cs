@@ -20,11 +20,12 @@ public sealed class TrackingTests(BookingFixture app)
         Assert.Equal(200, status);
         Assert.Equal(reference, body.GetProperty("reference").GetString());
         Assert.Equal("Requested", body.GetProperty("status").GetString());
-        Assert.Equal(At(monday, 13), body.GetProperty("slotStart").GetDateTimeOffset());
+        Assert.Equal(At(monday, 13), body.GetProperty("start").GetDateTimeOffset());
+        Assert.False(body.TryGetProperty("contactEmail", out _));
         Assert.True(body.GetProperty("canCancel").GetBoolean());
         var history = body.GetProperty("history");
         Assert.Equal(1, history.GetArrayLength());
-        Assert.Equal("Requested", history[0].GetProperty("to").GetString());
+        Assert.Equal("Requested", history[0].GetProperty("toStatus").GetString());
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class TrackingTests(BookingFixture app)
         Assert.Equal("INVALID_STATUS_TRANSITION", againBody.GetProperty("code").GetString());
 
         var stored = await LoadAsync(app, reference);
-        Assert.Equal(Bookings.ActorKind.Guest, stored!.History[^1].ActorKind);
+        Assert.Equal(Bookings.ActorKind.Guest, stored!.History[^1].ChangedBy.Kind);
         await BookAsync(app, At(monday, 15), NewEmail());
     }
 

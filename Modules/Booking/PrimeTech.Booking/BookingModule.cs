@@ -3,7 +3,9 @@ using Marten.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Booking.Availability;
+using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Services;
+using PrimeTech.BuildingBlocks.Configuration;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Persistence;
 
@@ -15,15 +17,19 @@ public static class BookingModule
 
     public static IServiceCollection AddBookingModule(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<BookingOptions>(BookingOptions.Section)
+            .PostConfigure<IConfiguration>((options, config) =>
+                options.OrganiserEmail ??= config["Seller:Email"] ?? config["Smtp:From"]);
+
         services.AddModuleStore<IBookingStore>(Schema, options =>
         {
             options.Schema.For<BookableService>()
-                .UniqueIndex(UniqueIndexType.Computed, s => s.Slug);
-            options.Schema.For<Bookings.ServiceBooking>()
-                .UniqueIndex(UniqueIndexType.Computed, b => b.Reference)
-                .Index(b => b.Email)
-                .Index(b => b.UserId)
-                .Index(b => b.SlotStartUtc);
+                .UniqueIndex(UniqueIndexType.Computed, "ux_bookable_service_slug", s => s.Slug);
+            options.Schema.For<ServiceBooking>()
+                .UniqueIndex(UniqueIndexType.Computed, "ux_booking_reference", b => b.Reference)
+                .Index(b => b.UserId, i => i.Name = "ix_booking_user")
+                .Index(b => b.StartUtc, i => i.Name = "ix_booking_start")
+                .Index(b => b.NormalizedContactEmail, i => i.Name = "ix_booking_contact_email");
             options.AddSlotClaimsTable();
         });
         services.AddSingleton<ISeedStep, DemoServicesSeed>();

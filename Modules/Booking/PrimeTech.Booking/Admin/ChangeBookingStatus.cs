@@ -36,7 +36,7 @@ public sealed record ChangeBookingStatus(string Reference, string? Status, strin
             RuleFor(x => x.Status).NotEmpty().WithMessage("Choose the new status.")
                 .Must(s => BookingStatusText.TryParse(s, out _)).When(x => !string.IsNullOrEmpty(x.Status))
                 .WithMessage("Choose one of: Requested, Confirmed, Declined, InProgress, Completed, Cancelled.");
-            RuleFor(x => x.CustomerNote).MaximumLength(2000).WithMessage("Keep the note for the customer to 2,000 characters.");
+            RuleFor(x => x.CustomerNote).MaximumLength(1000).WithMessage("Keep the note for the customer to 1,000 characters.");
             RuleFor(x => x.InternalNote).MaximumLength(2000).WithMessage("Keep the internal note to 2,000 characters.");
         }
     }
@@ -48,7 +48,7 @@ public static class ChangeBookingStatusHandler
 
     public static async Task<(AdminBookingView, OutgoingEmail)> Handle(
         ChangeBookingStatus command, IDocumentSession session, TimeProvider clock,
-        IOptions<SiteOptions> site, IOptions<SmtpOptions> smtp, CancellationToken ct)
+        IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
         Validator.EnsureValid(command);
         BookingStatusText.TryParse(command.Status, out var to);
@@ -57,8 +57,8 @@ public static class ChangeBookingStatusHandler
             ?? throw DomainException.NotFound("The booking");
         var now = clock.GetUtcNow();
         var change = BookingWorkflow.ChangeStatus(session, booking, to,
-            BookingActor.Staff(command.StaffName, command.StaffUserId), command.CustomerNote, command.InternalNote, now);
-        return (AdminBookingView.From(booking), BookingEmails.For(booking, change, site.Value, smtp.Value.From, now));
+            BookingActor.Admin(command.StaffUserId, command.StaffName), command.CustomerNote, command.InternalNote, now);
+        return (AdminBookingView.From(booking), BookingEmails.For(booking, change, site.Value, options.Value.OrganiserEmail!, now));
     }
 }
 

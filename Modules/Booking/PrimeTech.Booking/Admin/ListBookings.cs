@@ -1,5 +1,6 @@
 using System.Globalization;
 using Carter;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,73 +8,87 @@ using Microsoft.AspNetCore.Routing;
 using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Time;
+using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 
 namespace PrimeTech.Booking.Admin;
 
 /// <summary>
-/// Bookings for staff, by slot: optionally one status, and either one day (<see cref="Date"/>) or
-/// the Monday-to-Sunday week containing <see cref="Week"/> (dates YYYY-MM-DD, UK time).
+/// Bookings for staff by slot start: optionally one status, one slot day (<see cref="Date"/>) or a
+/// range of London days (<see cref="From"/>/<see cref="To"/>, inclusive), and <see cref="Q"/>
+/// matching the reference or the contact email. Paged; history omitted.
 /// </summary>
-public sealed record ListBookings(string? Status, string? Date, string? Week);
+public sealed record ListBookings(string? Status, string? Date, string? From, string? To, string? Q, int Page = 1, int PageSize = 20)
+{
+    public sealed class Validator : AbstractValidator<ListBookings>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Status).Must(s => BookingStatusText.TryParse(s, out _)).When(x => !string.IsNullOrWhiteSpace(x.Status))
+                .WithMessage("Choose one of the listed statuses.");
+            RuleFor(x => x.Date).Must(IsDate).When(x => !string.IsNullOrWhiteSpace(x.Date)).WithMessage("Enter a date as YYYY-MM-DD.");
+            RuleFor(x => x.From).Must(IsDate).When(x => !string.IsNullOrWhiteSpace(x.From)).WithMessage("Enter a date as YYYY-MM-DD.");
+            RuleFor(x => x.To).Must(IsDate).When(x => !string.IsNullOrWhiteSpace(x.To)).WithMessage("Enter a date as YYYY-MM-DD.");
+            RuleFor(x => x.To).Must((x, to) => ParseDate(to) >= ParseDate(x.From))
+                .When(x => IsDate(x.From) && IsDate(x.To)).WithMessage("The end date must be on or after the start date.");
+            RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Page starts at 1.");
+            RuleFor(x => x.PageSize).InclusiveBetween(1, 100).WithMessage("Page size is 1 to 100.");
+        }
+    }
 
-public sealed record BookingListView(string? Status, string? From, string? To, IReadOnlyList<AdminBookingView> Bookings);
+    internal static bool IsDate(string? value) => ParseDate(value) is not null;
+
+    internal static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}
 
 public static class ListBookingsHandler
 {
-    public const int Limit = 500;
+    private static readonly ListBookings.Validator Validator = new();
 
-    public static async Task<BookingListView> Handle(ListBookings query, IDocumentSession session, CancellationToken ct)
+    public static async Task<Paged<AdminBookingView>> Handle(ListBookings query, IDocumentSession session, CancellationToken ct)
     {
-        BookingStatus? status = null;
-        if (!string.IsNullOrWhiteSpace(query.Status))
-        {
-            if (!BookingStatusText.TryParse(query.Status, out var parsed))
-                throw DomainException.Validation("status", "Choose one of the listed statuses.");
-            status = parsed;
-        }
-
-        DateOnly? from = null, to = null;
-        if (!string.IsNullOrWhiteSpace(query.Week))
-        {
-            var day = ParseDate(query.Week, "week");
-            from = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-            to = from.Value.AddDays(7);
-        }
-        else if (!string.IsNullOrWhiteSpace(query.Date))
-        {
-            from = ParseDate(query.Date, "date");
-            to = from.Value.AddDays(1);
-        }
-
+        Validator.EnsureValid(query);
         var bookings = session.Query<ServiceBooking>().AsQueryable();
-        if (status is { } s) bookings = bookings.Where(b => b.Status == s);
-        if (from is { } f && to is { } t)
+        if (BookingStatusText.TryParse(query.Status, out var status) && !string.IsNullOrWhiteSpace(query.Status))
+            bookings = bookings.Where(b => b.Status == status);
+
+        var from = ListBookings.ParseDate(query.Date) ?? ListBookings.ParseDate(query.From);
+        var to = ListBookings.ParseDate(query.Date) ?? ListBookings.ParseDate(query.To);
+        if (from is { } f)
         {
             var fromUtc = London.ToUtc(f, TimeOnly.MinValue);
-            var toUtc = London.ToUtc(t, TimeOnly.MinValue);
-            bookings = bookings.Where(b => b.SlotStartUtc >= fromUtc && b.SlotStartUtc < toUtc);
+            bookings = bookings.Where(b => b.StartUtc >= fromUtc);
         }
-        var list = await bookings.OrderBy(b => b.SlotStartUtc).Take(Limit).ToListAsync(ct);
+        if (to is { } t)
+        {
+            var toUtc = London.ToUtc(t.AddDays(1), TimeOnly.MinValue);
+            bookings = bookings.Where(b => b.StartUtc < toUtc);
+        }
+        if (query.Q?.Trim() is { Length: > 0 } q)
+        {
+            var upper = q.ToUpperInvariant();
+            var lower = q.ToLowerInvariant();
+            bookings = bookings.Where(b => b.Reference.Contains(upper) || b.NormalizedContactEmail.Contains(lower));
+        }
 
-        return new BookingListView(status?.ToString(), Iso(from), Iso(to?.AddDays(-1)), list.Select(AdminBookingView.From).ToList());
+        var total = await bookings.CountAsync(ct);
+        var page = await bookings.OrderBy(b => b.StartUtc)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+        return new Paged<AdminBookingView>(page.Select(b => AdminBookingView.From(b, withHistory: false)).ToList(),
+            query.Page, query.PageSize, total);
     }
-
-    private static DateOnly ParseDate(string value, string field) =>
-        DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw DomainException.Validation(field, "Give the date as YYYY-MM-DD, for example 2026-03-02.");
-
-    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 public sealed class ListBookingsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/bookings", async (string? status, string? date, string? week, IMessageBus bus) =>
-                Results.Ok(await bus.InvokeAsync<BookingListView>(new ListBookings(status, date, week))))
+        app.MapGet("/api/admin/bookings", async (string? status, string? date, string? from, string? to, string? q,
+                    int? page, int? pageSize, IMessageBus bus) =>
+                Results.Ok(await bus.InvokeAsync<Paged<AdminBookingView>>(
+                    new ListBookings(status, date, from, to, q, page ?? 1, pageSize ?? 20))))
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin")
-            .WithSummary("Bookings by slot, filtered by status and by day or week.");
+            .WithSummary("Bookings by slot start, filtered by status, day or date range and reference/email (paged).");
 }

@@ -13,22 +13,14 @@ public static class WorkingHours
     public static readonly TimeOnly Opens = new(9, 0);
     public static readonly TimeOnly Closes = new(17, 0);
     public const int BlockMinutes = 15;
-    public const int MinDurationMinutes = 15;
-    public const int MaxDurationMinutes = 480;
-
-    /// <summary>How far ahead customers can book.</summary>
-    public const int BookingHorizonDays = 90;
 
     public static bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
-    public static bool IsValidDuration(int minutes) =>
-        minutes is >= MinDurationMinutes and <= MaxDurationMinutes && minutes % BlockMinutes == 0;
-
     /// <summary>Every slot of the day for a service, in order, whether free or not.</summary>
     public static IReadOnlyList<Slot> SlotsOf(DateOnly date, int durationMinutes)
     {
-        if (!IsWorkingDay(date) || !IsValidDuration(durationMinutes)) return [];
+        if (!IsWorkingDay(date) || durationMinutes <= 0) return [];
         var slots = new List<Slot>();
         var duration = TimeSpan.FromMinutes(durationMinutes);
         for (var start = Opens.ToTimeSpan(); start + duration <= Closes.ToTimeSpan(); start += duration)
@@ -39,22 +31,27 @@ public static class WorkingHours
         return slots;
     }
 
-    /// <summary>Why a requested start is not one of the service's slots, or null when it is.</summary>
-    public static string? WhyNotASlot(DateTimeOffset startUtc, int durationMinutes, DateTimeOffset nowUtc)
+    /// <summary>The last day customers can book, counted in London days from today.</summary>
+    public static DateOnly LastBookableDay(DateTimeOffset nowUtc, int horizonDays) =>
+        DateOnly.FromDateTime(London.ToLocal(nowUtc)).AddDays(horizonDays);
+
+    /// <summary>Whether a slot is offered: in the future and within the horizon (taken slots aside).</summary>
+    public static bool IsOffered(Slot slot, DateTimeOffset nowUtc, int horizonDays) =>
+        slot.StartUtc > nowUtc && DateOnly.FromDateTime(London.ToLocal(slot.StartUtc)) <= LastBookableDay(nowUtc, horizonDays);
+
+    /// <summary>Why a requested start is not an offered slot of the service (taken slots aside), or null when it is.</summary>
+    public static string? WhyNotOffered(DateTimeOffset startUtc, int durationMinutes, DateTimeOffset nowUtc, int horizonDays)
     {
         var local = London.ToLocal(startUtc);
         var date = DateOnly.FromDateTime(local);
-        if (startUtc <= nowUtc)
-            return "That time is in the past. Choose a later slot.";
-        if (date > DateOnly.FromDateTime(London.ToLocal(nowUtc)).AddDays(BookingHorizonDays))
-            return $"We take bookings up to {BookingHorizonDays} days ahead.";
-        if (!IsWorkingDay(date))
-            return "We work Monday to Friday. Choose a weekday.";
         var time = TimeOnly.FromDateTime(local);
-        if (time < Opens || time.ToTimeSpan() + TimeSpan.FromMinutes(durationMinutes) > Closes.ToTimeSpan())
-            return "That time is outside our working hours (09:00 to 17:00, UK time).";
-        if (SlotsOf(date, durationMinutes).All(s => s.StartUtc != startUtc))
-            return $"Slots for this service start every {durationMinutes} minutes from 09:00. Choose one of the listed slots.";
+        if (!IsWorkingDay(date) || time < Opens || time.ToTimeSpan() + TimeSpan.FromMinutes(durationMinutes) > Closes.ToTimeSpan())
+            return "Choose a time during working hours (Monday to Friday, 09:00 to 17:00 UK time).";
+        if (startUtc <= nowUtc)
+            return "Choose a time in the future.";
+        var slot = SlotsOf(date, durationMinutes).FirstOrDefault(s => s.StartUtc == startUtc);
+        if (slot is null || !IsOffered(slot, nowUtc, horizonDays))
+            return "Choose one of the times offered.";
         return null;
     }
 

@@ -1,86 +1,62 @@
-using PrimeTech.BuildingBlocks.Time;
-
 namespace PrimeTech.Booking.Bookings;
 
+/// <summary>A history entry as a customer sees it: <c>note</c> is the note for the customer; nothing else.</summary>
+public sealed record HistoryEntryView(DateTimeOffset At, string? FromStatus, string ToStatus, string? Note);
+
 /// <summary>
-/// What a customer may see of a booking (API, pages). Built field by field from the document so
-/// that staff-only data — internal notes, who on the staff acted — cannot slip in.
+/// The booking for its owner (API and pages). Built field by field from the document so that
+/// staff-only data (internal notes, who on the staff acted) cannot slip in.
 /// </summary>
-public sealed record CustomerBookingView(
-    string Reference,
-    string Status,
-    string StatusText,
-    string Service,
-    DateTimeOffset SlotStart,
-    DateTimeOffset SlotEnd,
-    string SlotStartLocal,
-    string SlotEndLocal,
-    string Name,
-    string Email,
-    string? Phone,
-    string? Notes,
-    bool CanCancel,
-    IReadOnlyList<CustomerHistoryEntry> History)
+public sealed record BookingView(
+    string Reference, string Status, string ServiceSlug, string ServiceName, int DurationMinutes,
+    DateTimeOffset Start, DateTimeOffset End, string ContactName, string ContactEmail, string ContactPhone,
+    string? Notes, DateTimeOffset CreatedAt, IReadOnlyList<HistoryEntryView> History, bool CanCancel)
 {
-    public static CustomerBookingView From(ServiceBooking b) => new(
-        b.Reference,
-        b.Status.ToString(),
-        b.Status.Display(),
-        b.ServiceName,
-        b.SlotStartUtc,
-        b.SlotEndUtc,
-        LocalIso(b.SlotStartUtc),
-        LocalIso(b.SlotEndUtc),
-        b.CustomerName,
-        b.Email,
-        b.Phone,
-        b.CustomerNotes,
-        b.CustomerCanCancel,
-        b.History.Select(h => new CustomerHistoryEntry(
-            h.At,
-            h.From?.ToString(),
-            h.To.ToString(),
-            h.To.Display(),
-            h.ActorKind == ActorKind.Staff ? "Prime Tech Services" : "You",
-            h.CustomerNote)).ToList());
+    public static BookingView From(ServiceBooking b) => new(
+        b.Reference, b.Status.ToString(), b.ServiceSlug, b.ServiceName, b.DurationMinutes, b.StartUtc, b.EndUtc,
+        b.ContactName, b.ContactEmail, b.ContactPhone, b.CustomerNotes, b.CreatedAt, CustomerHistory(b), b.CanCancel);
 
-    internal static string LocalIso(DateTimeOffset utc) => London.ToLocal(utc).ToString("yyyy-MM-dd'T'HH:mm");
+    internal static IReadOnlyList<HistoryEntryView> CustomerHistory(ServiceBooking b) =>
+        b.History.Select(h => new HistoryEntryView(h.At, h.From?.ToString(), h.To.ToString(), h.CustomerNote)).ToList();
 }
 
-public sealed record CustomerHistoryEntry(DateTimeOffset At, string? From, string To, string ToText, string By, string? Note);
+/// <summary>What anyone with the reference and email sees: no contact details.</summary>
+public sealed record TrackedBooking(
+    string Reference, string Status, string ServiceName, int DurationMinutes, DateTimeOffset Start, DateTimeOffset End,
+    IReadOnlyList<HistoryEntryView> History, bool CanCancel)
+{
+    public static TrackedBooking From(ServiceBooking b) => new(
+        b.Reference, b.Status.ToString(), b.ServiceName, b.DurationMinutes, b.StartUtc, b.EndUtc,
+        BookingView.CustomerHistory(b), b.CanCancel);
 
-/// <summary>Everything about a booking, for staff.</summary>
+    public static TrackedBooking FromView(BookingView v) =>
+        new(v.Reference, v.Status, v.ServiceName, v.DurationMinutes, v.Start, v.End, v.History, v.CanCancel);
+}
+
+public sealed record ChangedByView(string Kind, Guid? UserId, string Name);
+
+public sealed record AdminHistoryEntryView(
+    DateTimeOffset At, string? FromStatus, string ToStatus, string? Note, string? InternalNote, ChangedByView ChangedBy);
+
+/// <summary>Everything about a booking, for staff. Lists omit the history (null).</summary>
 public sealed record AdminBookingView(
-    Guid Id,
-    string Reference,
-    string Status,
-    string StatusText,
-    Guid ServiceId,
-    string Service,
-    DateTimeOffset SlotStart,
-    DateTimeOffset SlotEnd,
-    string SlotStartLocal,
-    string SlotEndLocal,
-    string Name,
-    string Email,
-    string? Phone,
-    string? Notes,
-    Guid? UserId,
-    DateTimeOffset CreatedAt,
-    IReadOnlyList<string> NextStatuses,
-    IReadOnlyList<AdminHistoryEntry> History)
+    string Reference, string Status, string ServiceSlug, string ServiceName, int DurationMinutes,
+    DateTimeOffset Start, DateTimeOffset End, string ContactName, string ContactEmail, string ContactPhone,
+    string? Notes, DateTimeOffset CreatedAt, IReadOnlyList<AdminHistoryEntryView>? History, bool CanCancel,
+    Guid? UserId, IReadOnlyList<string> AllowedNextStatuses)
 {
-    public static AdminBookingView From(ServiceBooking b) => new(
-        b.Id, b.Reference, b.Status.ToString(), b.Status.Display(), b.ServiceId, b.ServiceName,
-        b.SlotStartUtc, b.SlotEndUtc,
-        CustomerBookingView.LocalIso(b.SlotStartUtc), CustomerBookingView.LocalIso(b.SlotEndUtc),
-        b.CustomerName, b.Email, b.Phone, b.CustomerNotes, b.UserId, b.CreatedAt,
-        BookingTransitions.NextOf(b.Status).Select(s => s.ToString()).ToList(),
-        b.History.Select(h => new AdminHistoryEntry(
-            h.At, h.ActorKind.ToString(), h.By, h.ByUserId, h.From?.ToString(), h.To.ToString(), h.To.Display(),
-            h.CustomerNote, h.InternalNote)).ToList());
+    public static AdminBookingView From(ServiceBooking b, bool withHistory = true) => new(
+        b.Reference, b.Status.ToString(), b.ServiceSlug, b.ServiceName, b.DurationMinutes, b.StartUtc, b.EndUtc,
+        b.ContactName, b.ContactEmail, b.ContactPhone, b.CustomerNotes, b.CreatedAt,
+        withHistory
+            ? b.History.Select(h => new AdminHistoryEntryView(h.At, h.From?.ToString(), h.To.ToString(), h.CustomerNote,
+                h.InternalNote, new ChangedByView(h.ChangedBy.Kind.ToString(), h.ChangedBy.UserId, h.ChangedBy.Name))).ToList()
+            : null,
+        b.CanCancel, b.UserId, BookingTransitions.NextOf(b.Status).Select(s => s.ToString()).ToList());
 }
 
-public sealed record AdminHistoryEntry(
-    DateTimeOffset At, string ActorKind, string By, Guid? ByUserId, string? From, string To, string ToText,
-    string? CustomerNote, string? InternalNote);
+/// <summary>The paged list shape of the API (§2.2).</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+
+/// <summary>The unpaged list shape of the API.</summary>
+public sealed record ItemList<T>(IReadOnlyList<T> Items);

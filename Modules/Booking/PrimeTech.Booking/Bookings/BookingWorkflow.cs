@@ -6,11 +6,11 @@ using PrimeTech.BuildingBlocks.Identifiers;
 namespace PrimeTech.Booking.Bookings;
 
 /// <summary>Who is changing a booking, as recorded in its history.</summary>
-public sealed record BookingActor(ActorKind Kind, string By, Guid? UserId)
+public static class BookingActor
 {
-    public static BookingActor Guest { get; } = new(ActorKind.Guest, "guest", null);
-    public static BookingActor Customer(Guid userId) => new(ActorKind.Customer, "customer", userId);
-    public static BookingActor Staff(string name, Guid? userId) => new(ActorKind.Staff, name, userId);
+    public static ChangedBy Guest { get; } = new(ActorKind.Guest, null, "Guest");
+    public static ChangedBy Customer(Guid userId, string name) => new(ActorKind.Customer, userId, name);
+    public static ChangedBy Admin(Guid? userId, string name) => new(ActorKind.Admin, userId, name);
 }
 
 /// <summary>Loading a booking for a change, and applying a status change to it.</summary>
@@ -36,23 +36,19 @@ public static class BookingWorkflow
     /// booking no longer holds it. The caller stores the booking and sends the email.
     /// </summary>
     public static StatusChange ChangeStatus(IDocumentSession session, ServiceBooking booking, BookingStatus to,
-        BookingActor actor, string? customerNote, string? internalNote, DateTimeOffset nowUtc)
+        ChangedBy actor, string? customerNote, string? internalNote, DateTimeOffset nowUtc)
     {
         if (!BookingTransitions.IsAllowed(booking.Status, to))
         {
-            var allowed = BookingTransitions.NextOf(booking.Status);
-            var hint = allowed.Count == 0
-                ? $"A {booking.Status.Display().ToLowerInvariant()} booking cannot change any more."
-                : $"From {booking.Status.Display()} it can move to: {string.Join(", ", allowed.Select(s => s.Display()))}.";
             throw new DomainException(BookingErrors.InvalidStatusTransition,
-                $"Booking {booking.Reference} cannot move from {booking.Status.Display()} to {to.Display()}. {hint}");
+                $"A booking that is {booking.Status.Words()} cannot be changed to {to.Words()}.");
         }
 
-        var change = new StatusChange(nowUtc, actor.Kind, actor.By, actor.UserId, booking.Status, to,
-            Clean(customerNote), Clean(internalNote));
+        var change = new StatusChange(nowUtc, booking.Status, to, actor, Clean(customerNote), Clean(internalNote));
         booking.Status = to;
         booking.History.Add(change);
         booking.IcsSequence++;
+        booking.UpdatedAt = nowUtc;
         if (!booking.HoldsSlot)
             SlotClaims.Release(session, booking.Id);
         session.Store(booking);

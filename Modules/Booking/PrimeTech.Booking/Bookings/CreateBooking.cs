@@ -19,24 +19,32 @@ using Wolverine;
 
 namespace PrimeTech.Booking.Bookings;
 
-/// <summary>The JSON body of <c>POST /api/bookings</c>; the slot start is the UTC instant of an offered slot.</summary>
-public sealed record CreateBookingRequest(string? Service, string? SlotStart, string? Name, string? Email, string? Phone, string? Notes);
+/// <summary>The JSON body of <c>POST /api/bookings</c>; <c>start</c> is the UTC instant of an offered slot.</summary>
+public sealed record CreateBookingRequest(string? ServiceSlug, string? Start, string? Name, string? Email, string? Phone, string? Notes);
 
-/// <summary>The account making a booking, when signed in (taken from the session, never from the body).</summary>
-public sealed record BookingAccount(Guid UserId, bool EmailVerified)
+/// <summary>The signed-in account making a booking (from the session, never from the body).</summary>
+public sealed record BookingAccount(Guid UserId, string Email, string Name, bool EmailVerified)
 {
     public static BookingAccount? Of(ClaimsPrincipal user) =>
-        user.UserId() is { } id ? new BookingAccount(id, user.EmailVerified()) : null;
+        user.UserId() is { } id
+            ? new BookingAccount(id, user.FindFirstValue("email") ?? "", user.FindFirstValue("name") ?? "", user.EmailVerified())
+            : null;
 }
 
-/// <summary>Books a slot of a service, as a guest or for the signed-in account: the booking starts as Requested.</summary>
+/// <summary>
+/// Books a slot of a service, as a guest or for the signed-in account (whose email is used):
+/// the booking starts as Requested and the customer is emailed with a calendar invitation.
+/// </summary>
 public sealed record CreateBooking(
-    string? Service, string? SlotStart, string? Name, string? Email, string? Phone, string? Notes, BookingAccount? Account)
+    string? ServiceSlug, string? Start, string? Name, string? Email, string? Phone, string? Notes, BookingAccount? Account)
 {
     public static CreateBooking From(CreateBookingRequest body, BookingAccount? account) =>
-        new(body.Service, body.SlotStart, body.Name, body.Email, body.Phone, body.Notes, account);
+        new(body.ServiceSlug, body.Start, body.Name, body.Email, body.Phone, body.Notes, account);
 
-    public static bool TryParseSlot(string? value, out DateTimeOffset startUtc)
+    /// <summary>The contact email: the account's when signed in, else the one given.</summary>
+    public string? ContactEmail => Account is { Email.Length: > 0 } account ? account.Email : Email;
+
+    public static bool TryParseStart(string? value, out DateTimeOffset startUtc)
     {
         var ok = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out startUtc);
@@ -48,17 +56,17 @@ public sealed record CreateBooking(
     {
         public Validator()
         {
-            RuleFor(x => x.Service).NotEmpty().WithMessage("Choose a service.");
-            RuleFor(x => x.SlotStart).NotEmpty().WithMessage("Choose a slot.")
-                .Must(s => TryParseSlot(s, out _)).When(x => !string.IsNullOrWhiteSpace(x.SlotStart))
-                .WithMessage("Give the slot start as an ISO 8601 date and time, for example 2026-03-02T09:00:00Z.");
-            RuleFor(x => x.Name).NotEmpty().WithMessage("Enter your name.")
-                .MaximumLength(100).WithMessage("Enter a name of up to 100 characters.");
-            RuleFor(x => x.Email).NotEmpty().WithMessage("Enter your email address.")
-                .Must(ContactRules.IsEmail).When(x => !string.IsNullOrWhiteSpace(x.Email))
-                .WithMessage("Enter an email address in the correct format, like name@example.com.");
-            RuleFor(x => x.Phone).NotEmpty().WithMessage("Enter a phone number so the engineer can reach you.")
-                .Must(ContactRules.IsPhone).When(x => !string.IsNullOrWhiteSpace(x.Phone))
+            RuleFor(x => x.ServiceSlug).NotEmpty().WithMessage("Choose a service that can be booked.");
+            RuleFor(x => x.Start).NotEmpty().WithMessage("Choose one of the times offered.");
+            RuleFor(x => x.Start).Must(s => TryParseStart(s, out _)).When(x => !string.IsNullOrWhiteSpace(x.Start))
+                .WithMessage("Choose one of the times offered.");
+            RuleFor(x => x.Name).NotEmpty().WithMessage("Enter your name.");
+            RuleFor(x => x.Name).MaximumLength(100).WithMessage("Enter a name of up to 100 characters.");
+            RuleFor(x => x.ContactEmail).NotEmpty().WithMessage("Enter your email address.").OverridePropertyName("email");
+            RuleFor(x => x.ContactEmail).Must(ContactRules.IsEmail).When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))
+                .WithMessage("Enter an email address in the correct format, like name@example.com.").OverridePropertyName("email");
+            RuleFor(x => x.Phone).NotEmpty().WithMessage("Enter a phone number so the engineer can reach you.");
+            RuleFor(x => x.Phone).Must(ContactRules.IsPhone).When(x => !string.IsNullOrWhiteSpace(x.Phone))
                 .WithMessage("Enter a phone number, like 01632 960 001 or +44 7700 900 123.");
             RuleFor(x => x.Notes).MaximumLength(2000).WithMessage("Keep the notes to 2,000 characters.");
         }
@@ -69,55 +77,59 @@ public static class CreateBookingHandler
 {
     private static readonly CreateBooking.Validator Validator = new();
 
-    public static async Task<(CustomerBookingView, OutgoingEmail)> Handle(
+    public static async Task<(BookingView, OutgoingEmail)> Handle(
         CreateBooking command, IDocumentSession session, TimeProvider clock,
-        IOptions<SiteOptions> site, IOptions<SmtpOptions> smtp, CancellationToken ct)
+        IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
         // PRODUCT §4.1: unverified users can sign in but cannot book.
         if (command.Account is { EmailVerified: false })
             throw new DomainException(BookingErrors.EmailNotVerified,
                 "Verify your email address before booking: use the link we emailed you, or ask for a new one from your account.");
         Validator.EnsureValid(command);
-        CreateBooking.TryParseSlot(command.SlotStart, out var startUtc);
+        CreateBooking.TryParseStart(command.Start, out var startUtc);
 
-        var slug = command.Service!.Trim().ToLowerInvariant();
-        var service = await session.Query<BookableService>().SingleOrDefaultAsync(s => s.Slug == slug && s.Active, ct)
-            ?? throw DomainException.Validation("service", "Choose one of our services.");
+        var slug = command.ServiceSlug!.Trim().ToLowerInvariant();
+        var service = await session.Query<BookableService>().SingleOrDefaultAsync(s => s.Slug == slug && s.IsActive, ct)
+            ?? throw DomainException.Validation("serviceSlug", "Choose a service that can be booked.");
 
         var now = clock.GetUtcNow();
-        if (WorkingHours.WhyNotASlot(startUtc, service.DurationMinutes, now) is { } problem)
-            throw DomainException.Validation("slotStart", problem);
+        if (WorkingHours.WhyNotOffered(startUtc, service.DurationMinutes, now, options.Value.HorizonDays) is { } problem)
+            throw DomainException.Validation("start", problem);
 
-        var reference = await NewReferenceAsync(session, now, ct);
+        var email = command.ContactEmail!.Trim();
         var booking = new ServiceBooking
         {
             Id = Guid.NewGuid(),
-            Reference = reference,
+            Reference = await NewReferenceAsync(session, now, ct),
             ServiceId = service.Id,
+            ServiceSlug = service.Slug,
             ServiceName = service.Name,
-            SlotStartUtc = startUtc,
-            SlotEndUtc = startUtc.AddMinutes(service.DurationMinutes),
-            CustomerName = command.Name!.Trim(),
-            Email = ContactRules.NormaliseEmail(command.Email),
-            Phone = command.Phone!.Trim(),
-            CustomerNotes = BookingWorkflow.Clean(command.Notes),
-            UserId = command.Account?.UserId,
+            DurationMinutes = service.DurationMinutes,
+            StartUtc = startUtc,
+            EndUtc = startUtc.AddMinutes(service.DurationMinutes),
             Status = BookingStatus.Requested,
-            CreatedAt = now,
+            UserId = command.Account?.UserId,
+            ContactName = command.Name!.Trim(),
+            ContactEmail = email,
+            NormalizedContactEmail = ContactRules.NormaliseEmail(email),
+            ContactPhone = command.Phone!.Trim(),
+            CustomerNotes = BookingWorkflow.Clean(command.Notes),
             IcsSequence = 0,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
 
-        if (!await SlotClaims.TryClaimAsync(session, booking.Id, WorkingHours.BlocksOf(booking.SlotStartUtc, booking.SlotEndUtc), ct))
+        if (!await SlotClaims.TryClaimAsync(session, booking.Id, WorkingHours.BlocksOf(booking.StartUtc, booking.EndUtc), ct))
             throw new DomainException(BookingErrors.SlotUnavailable,
-                "Someone has just booked that slot, or one overlapping it. Choose another slot.",
-                new Dictionary<string, string[]> { ["slotStart"] = ["That slot is no longer available. Choose another one."] });
+                "That time has just been booked. Choose another time.",
+                new Dictionary<string, string[]> { ["start"] = ["That time has just been booked. Choose another time."] });
 
-        var actor = command.Account is { } account ? BookingActor.Customer(account.UserId) : BookingActor.Guest;
-        var created = new StatusChange(now, actor.Kind, actor.By, actor.UserId, null, BookingStatus.Requested, null, null);
+        var actor = command.Account is { } account ? BookingActor.Customer(account.UserId, booking.ContactName) : BookingActor.Guest;
+        var created = new StatusChange(now, null, BookingStatus.Requested, actor, null, null);
         booking.History.Add(created);
         session.Insert(booking);
 
-        return (CustomerBookingView.From(booking), BookingEmails.For(booking, created, site.Value, smtp.Value.From, now));
+        return (BookingView.From(booking), BookingEmails.For(booking, created, site.Value, options.Value.OrganiserEmail!, now));
     }
 
     /// <summary>A fresh BKG reference; the unique index on Reference is the final guard against the rare race.</summary>
@@ -138,9 +150,9 @@ public sealed class CreateBookingEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/bookings", async (CreateBookingRequest body, ClaimsPrincipal user, IMessageBus bus) =>
             {
-                var booking = await bus.InvokeAsync<CustomerBookingView>(CreateBooking.From(body, BookingAccount.Of(user)));
-                return Results.Json(booking, statusCode: StatusCodes.Status201Created);
+                var booking = await bus.InvokeAsync<BookingView>(CreateBooking.From(body, BookingAccount.Of(user)));
+                return Results.Created($"/api/bookings/{booking.Reference}", booking);
             })
             .WithTags("Bookings")
-            .WithSummary("Book a slot of a service, as a guest or signed in. Answers 201 with the booking in status Requested.");
+            .WithSummary("Book an offered slot of a service, as a guest or signed in (verified). 201 with the booking in status Requested.");
 }

@@ -13,12 +13,16 @@ public enum BookingStatus
 /// <summary>Who made a change, as the history records it.</summary>
 public enum ActorKind
 {
-    Guest,
     Customer,
-    Staff,
+    Guest,
+    Admin,
+    System,
 }
 
-/// <summary>A booking of an engineer for one slot of one service (the document; named so it does not clash with the module namespace).</summary>
+/// <summary>
+/// A booking of an engineer for one slot of one service (the document; named so it does not
+/// clash with the module's namespace). Service name, slug and duration are snapshots.
+/// </summary>
 public sealed class ServiceBooking
 {
     public const string ReferencePrefix = "BKG";
@@ -28,34 +32,38 @@ public sealed class ServiceBooking
     /// <summary><c>BKG-YYYYMMDD-XXXX</c>, unique (index).</summary>
     public string Reference { get; set; } = "";
     public Guid ServiceId { get; set; }
-
-    /// <summary>The service's name when booked, so renaming a service does not rewrite history.</summary>
+    public string ServiceSlug { get; set; } = "";
     public string ServiceName { get; set; } = "";
-    public DateTimeOffset SlotStartUtc { get; set; }
-    public DateTimeOffset SlotEndUtc { get; set; }
-    public string CustomerName { get; set; } = "";
+    public int DurationMinutes { get; set; }
+    public DateTimeOffset StartUtc { get; set; }
+    public DateTimeOffset EndUtc { get; set; }
+    public BookingStatus Status { get; set; }
+
+    /// <summary>The account the booking belongs to; null for guests (index).</summary>
+    public Guid? UserId { get; set; }
+    public string ContactName { get; set; } = "";
+
+    /// <summary>As entered; the account email when signed in.</summary>
+    public string ContactEmail { get; set; } = "";
 
     /// <summary>Trimmed and lower-cased (index): tracking compares it exactly.</summary>
-    public string Email { get; set; } = "";
-    public string? Phone { get; set; }
+    public string NormalizedContactEmail { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
     public string? CustomerNotes { get; set; }
-
-    /// <summary>The account the booking belongs to, when made signed in (index).</summary>
-    public Guid? UserId { get; set; }
-    public BookingStatus Status { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
     public List<StatusChange> History { get; set; } = [];
 
-    /// <summary>The calendar SEQUENCE of the last .ics sent; every change sends a higher one.</summary>
+    /// <summary>The calendar SEQUENCE of the last .ics sent: 0 at request, +1 per status change.</summary>
     public int IcsSequence { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>The stable calendar UID of this booking across every .ics sent for it.</summary>
-    public string CalendarUid => $"{Reference}@primetech.services";
-
+    /// <summary>Cancelled and declined bookings give their slot back.</summary>
     public bool HoldsSlot => Status is not (BookingStatus.Cancelled or BookingStatus.Declined);
 
-    public bool CustomerCanCancel => BookingTransitions.IsAllowed(Status, BookingStatus.Cancelled);
+    public bool CanCancel => BookingTransitions.IsAllowed(Status, BookingStatus.Cancelled);
 }
+
+public sealed record ChangedBy(ActorKind Kind, Guid? UserId, string Name);
 
 /// <summary>
 /// One entry of the status history. <see cref="InternalNote"/> is for staff only and must never
@@ -63,15 +71,13 @@ public sealed class ServiceBooking
 /// </summary>
 public sealed record StatusChange(
     DateTimeOffset At,
-    ActorKind ActorKind,
-    string By,
-    Guid? ByUserId,
     BookingStatus? From,
     BookingStatus To,
+    ChangedBy ChangedBy,
     string? CustomerNote,
     string? InternalNote);
 
-/// <summary>The status workflow (PRODUCT §4.7). Anything not listed is refused.</summary>
+/// <summary>The status workflow (PRODUCT §4.7). Anything not listed, the same status included, is refused.</summary>
 public static class BookingTransitions
 {
     private static readonly Dictionary<BookingStatus, BookingStatus[]> Allowed = new()
@@ -91,15 +97,17 @@ public static class BookingTransitions
 
 public static class BookingStatusText
 {
-    /// <summary>How a status reads on pages and in emails.</summary>
+    /// <summary>The status in words, as emails and messages use it ("in progress").</summary>
+    public static string Words(this BookingStatus status) => status switch
+    {
+        BookingStatus.InProgress => "in progress",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>How a status reads as a label ("In progress").</summary>
     public static string Display(this BookingStatus status) => status switch
     {
-        BookingStatus.Requested => "Requested",
-        BookingStatus.Confirmed => "Confirmed",
-        BookingStatus.Declined => "Declined",
         BookingStatus.InProgress => "In progress",
-        BookingStatus.Completed => "Completed",
-        BookingStatus.Cancelled => "Cancelled",
         _ => status.ToString(),
     };
 
@@ -112,5 +120,6 @@ public static class BookingStatusText
     };
 
     public static bool TryParse(string? value, out BookingStatus status) =>
-        Enum.TryParse(value?.Replace(" ", ""), ignoreCase: true, out status) && Enum.IsDefined(status);
+        Enum.TryParse(value?.Replace(" ", ""), ignoreCase: true, out status) && Enum.IsDefined(status)
+        && !int.TryParse(value, out _);
 }

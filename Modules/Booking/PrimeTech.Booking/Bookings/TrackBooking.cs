@@ -27,12 +27,11 @@ public static class TrackBookingHandler
 {
     private static readonly TrackBooking.Validator Validator = new();
 
-    public static async Task<CustomerBookingView> Handle(TrackBooking query, IDocumentSession session, CancellationToken ct)
+    public static async Task<TrackedBooking> Handle(TrackBooking query, IDocumentSession session, CancellationToken ct)
     {
         Validator.EnsureValid(query);
-        var booking = await FindAsync(session, query.Reference, query.Email, ct)
-            ?? throw BookingErrors.BookingNotFound();
-        return CustomerBookingView.From(booking);
+        var booking = await FindAsync(session, query.Reference, query.Email, ct) ?? throw BookingErrors.BookingNotFound();
+        return TrackedBooking.From(booking);
     }
 
     /// <summary>The booking when both reference and email match; null otherwise, whichever of them is wrong.</summary>
@@ -40,7 +39,7 @@ public static class TrackBookingHandler
     {
         if (!DatedReference.TryNormalise(ServiceBooking.ReferencePrefix, reference, out var normalised)) return null;
         var booking = await session.Query<ServiceBooking>().SingleOrDefaultAsync(b => b.Reference == normalised, ct);
-        return booking is not null && booking.Email == ContactRules.NormaliseEmail(email) ? booking : null;
+        return booking is not null && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(email) ? booking : null;
     }
 }
 
@@ -48,7 +47,7 @@ public sealed class TrackBookingEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/bookings/track", async (TrackBooking body, IMessageBus bus) =>
-                Results.Ok(await bus.InvokeAsync<CustomerBookingView>(body)))
+                Results.Ok(await bus.InvokeAsync<TrackedBooking>(body)))
             .WithTags("Bookings")
-            .WithSummary("Status and history of a booking, given its reference and the email it was made with.");
+            .WithSummary("Status and history of a booking, given its reference and the email it was made with (404 when either is wrong).");
 }

@@ -8,13 +8,13 @@ using PrimeTech.BuildingBlocks.Email;
 namespace PrimeTech.Booking.Notifications;
 
 /// <summary>
-/// The .ics attached to booking emails. One UID per booking, so calendars update the same event;
+/// The .ics attached to booking emails. One UID per booking (<c>{BKG}@{host of Site:PublicUrl}</c>), so calendars update the same event;
 /// SEQUENCE rises with every email; a cancelled or declined booking is sent as METHOD:CANCEL with
 /// STATUS:CANCELLED, which removes the event. Times are UTC.
 /// </summary>
 public static class BookingCalendar
 {
-    public static EmailAttachment Attachment(ServiceBooking booking, string organiserEmail, DateTimeOffset nowUtc, string trackUrl)
+    public static EmailAttachment Attachment(ServiceBooking booking, string uidHost, string organiserEmail, DateTimeOffset nowUtc, string trackUrl)
     {
         var cancelled = !booking.HoldsSlot;
         var method = cancelled ? CalendarMethods.Cancel : CalendarMethods.Request;
@@ -23,13 +23,13 @@ public static class BookingCalendar
 
         var evt = new CalendarEvent
         {
-            Uid = booking.CalendarUid,
+            Uid = $"{booking.Reference}@{uidHost}",
             Sequence = booking.IcsSequence,
-            Summary = $"{booking.ServiceName} with Prime Tech Services",
-            Description = $"Booking {booking.Reference}: {booking.Status.Display()}. Track it at {trackUrl}",
+            Summary = $"{booking.ServiceName} — Prime Tech Services",
+            Description = $"Booking {booking.Reference} ({booking.Status.Words()}). Track it at {trackUrl}",
             DtStamp = new CalDateTime(nowUtc.UtcDateTime),
-            DtStart = new CalDateTime(booking.SlotStartUtc.UtcDateTime),
-            DtEnd = new CalDateTime(booking.SlotEndUtc.UtcDateTime),
+            DtStart = new CalDateTime(booking.StartUtc.UtcDateTime),
+            DtEnd = new CalDateTime(booking.EndUtc.UtcDateTime),
             Status = booking.Status switch
             {
                 BookingStatus.Requested => EventStatus.Tentative,
@@ -38,9 +38,9 @@ public static class BookingCalendar
             },
             Organizer = new Organizer("mailto:" + organiserEmail) { CommonName = "Prime Tech Services" },
         };
-        evt.Attendees.Add(new Attendee("mailto:" + booking.Email)
+        evt.Attendees.Add(new Attendee("mailto:" + booking.ContactEmail)
         {
-            CommonName = booking.CustomerName,
+            CommonName = booking.ContactName,
             Role = ParticipationRole.RequiredParticipant,
         });
         calendar.Events.Add(evt);

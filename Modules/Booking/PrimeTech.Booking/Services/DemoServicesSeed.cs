@@ -4,7 +4,7 @@ using PrimeTech.BuildingBlocks.Operations;
 namespace PrimeTech.Booking.Services;
 
 /// <summary>Adds the demo services on <c>seed</c> unless a service with the same slug exists.</summary>
-public sealed class DemoServicesSeed(IBookingStore store) : ISeedStep
+public sealed class DemoServicesSeed(IBookingStore store, TimeProvider clock) : ISeedStep
 {
     public int Order => 40;
 
@@ -29,6 +29,7 @@ public sealed class DemoServicesSeed(IBookingStore store) : ISeedStep
 
     public async Task<IReadOnlyList<string>> RunAsync(SeedArguments arguments, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         await using var session = store.LightweightSession();
         var lines = new List<string>();
         foreach (var demo in Demo)
@@ -41,7 +42,7 @@ public sealed class DemoServicesSeed(IBookingStore store) : ISeedStep
             session.Insert(new BookableService
             {
                 Id = Guid.NewGuid(), Slug = demo.Slug, Name = demo.Name, Description = demo.Description,
-                DurationMinutes = demo.DurationMinutes, Active = true,
+                DurationMinutes = demo.DurationMinutes, IsActive = true, CreatedAt = now, UpdatedAt = now,
             });
             lines.Add($"Service '{demo.Slug}' added.");
         }

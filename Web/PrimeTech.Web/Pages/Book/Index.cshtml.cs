@@ -22,8 +22,8 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
-        ["service"] = nameof(Service),
-        ["slotStart"] = nameof(Slot),
+        ["serviceSlug"] = nameof(Service),
+        ["start"] = nameof(Slot),
         ["name"] = "Input.Name",
         ["email"] = "Input.Email",
         ["phone"] = "Input.Phone",
@@ -42,6 +42,9 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
     public SlotView? ChosenSlot { get; private set; }
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
     public bool MustVerifyEmail => SignedIn && !User.EmailVerified();
+
+    /// <summary>Signed-in customers book with their account email.</summary>
+    public string? AccountEmail => SignedIn ? User.FindFirstValue("email") : null;
 
     public sealed class DetailsInput
     {
@@ -67,9 +70,9 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
         ModelState.Clear();
         try
         {
-            var booking = await bus.InvokeAsync<CustomerBookingView>(new CreateBooking(
+            var booking = await bus.InvokeAsync<BookingView>(new CreateBooking(
                 Service, Slot, Input.Name, Input.Email, Input.Phone, Input.Notes, BookingAccount.Of(User)));
-            TempData["BookedEmail"] = booking.Email;
+            TempData["BookedEmail"] = booking.ContactEmail;
             return RedirectToPage("/Book/Done", new { reference = booking.Reference });
         }
         catch (DomainException e)
@@ -83,7 +86,7 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
 
     private async Task LoadStepsAsync()
     {
-        Services = await bus.InvokeAsync<IReadOnlyList<ServiceView>>(new ListServices());
+        Services = (await bus.InvokeAsync<ItemList<ServiceView>>(new ListServices())).Items;
         if (string.IsNullOrWhiteSpace(Service)) return;
         Chosen = Services.FirstOrDefault(s => s.Slug == Service.Trim().ToLowerInvariant());
         if (Chosen is null)
@@ -105,7 +108,7 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
             PageErrors.AddTo(ModelState, e, new Dictionary<string, string> { ["date"] = nameof(Date) });
             return;
         }
-        if (!string.IsNullOrWhiteSpace(Slot) && CreateBooking.TryParseSlot(Slot, out var start))
+        if (!string.IsNullOrWhiteSpace(Slot) && CreateBooking.TryParseStart(Slot, out var start))
         {
             ChosenSlot = Availability.Slots.FirstOrDefault(s => s.Start == start);
             if (ChosenSlot is null && !ModelState.ContainsKey(nameof(Slot)))

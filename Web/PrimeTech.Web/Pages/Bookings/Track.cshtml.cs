@@ -18,8 +18,10 @@ public sealed class TrackModel(IMessageBus bus) : PageModel
 
     [BindProperty(SupportsGet = true), Display(Name = "Booking reference")] public string? Reference { get; set; }
     [BindProperty, Display(Name = "Email address")] public string? Email { get; set; }
+    [BindProperty, Display(Name = "Reason for cancelling (optional)")] public string? Reason { get; set; }
 
-    public CustomerBookingView? Booking { get; private set; }
+    public TrackedBooking? Booking { get; private set; }
+    public string? ConfirmedEmail { get; private set; }
     public string? Message { get; private set; }
 
     public void OnGet() { }
@@ -29,7 +31,8 @@ public sealed class TrackModel(IMessageBus bus) : PageModel
         ModelState.Clear();
         try
         {
-            Booking = await bus.InvokeAsync<CustomerBookingView>(new TrackBooking(Reference, Email));
+            Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBooking(Reference, Email));
+            ConfirmedEmail = Email;
         }
         catch (DomainException e)
         {
@@ -43,14 +46,18 @@ public sealed class TrackModel(IMessageBus bus) : PageModel
         ModelState.Clear();
         try
         {
-            Booking = await bus.InvokeAsync<CustomerBookingView>(new CancelBooking(Reference ?? "", Email, null));
+            Booking = (await bus.InvokeAsync<CancelledBooking>(new CancelBooking(Reference ?? "", Email, Reason, null))).Tracked;
+            ConfirmedEmail = Email;
             Message = "Your booking has been cancelled. We have emailed you a confirmation.";
         }
         catch (DomainException e)
         {
             PageErrors.AddTo(ModelState, e, Fields);
             if (e.Error.Status == 409)
-                Booking = await bus.InvokeAsync<CustomerBookingView>(new TrackBooking(Reference, Email));
+                {
+                Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBooking(Reference, Email));
+                ConfirmedEmail = Email;
+            }
         }
         return Page();
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Services;
 using Wolverine;
 
@@ -8,5 +9,5 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
 {
     public IReadOnlyList<ServiceView> Services { get; private set; } = [];
 
-    public async Task OnGetAsync() => Services = await bus.InvokeAsync<IReadOnlyList<ServiceView>>(new ListServices());
+    public async Task OnGetAsync() => Services = (await bus.InvokeAsync<ItemList<ServiceView>>(new ListServices())).Items;
 }

@@ -12,16 +12,16 @@ namespace PrimeTech.Web.Pages.Account.Bookings;
 [Authorize]
 public sealed class IndexModel(IMessageBus bus) : PageModel
 {
-    public IReadOnlyList<CustomerBookingView> Bookings { get; private set; } = [];
+    public IReadOnlyList<BookingView> Bookings { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Bookings = await bus.InvokeAsync<IReadOnlyList<CustomerBookingView>>(new ListMyBookings(User.RequiredUserId()));
+        Bookings = (await bus.InvokeAsync<Paged<BookingView>>(new ListMyBookings(User.RequiredUserId(), 1, 100))).Items;
 
     public async Task<IActionResult> OnPostCancelAsync(string reference)
     {
         try
         {
-            await bus.InvokeAsync<CustomerBookingView>(new CancelBooking(reference, null, User.RequiredUserId()));
+            await bus.InvokeAsync<CancelledBooking>(new CancelBooking(reference, null, null, User.RequiredUserId()));
             TempData["Flash"] = $"Booking {reference} has been cancelled. We have emailed you a confirmation.";
             return RedirectToPage();
         }

@@ -50,7 +50,8 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
             var changed = await bus.InvokeAsync<AdminBookingView>(new ChangeBookingStatus(
                 reference, NewStatus, CustomerNote, InternalNote,
                 User.FindFirstValue("name") ?? User.FindFirstValue("email") ?? "Staff", User.UserId()));
-            TempData["Flash"] = $"Booking {changed.Reference} is now {changed.StatusText.ToLowerInvariant()}. The customer has been emailed.";
+            BookingStatusText.TryParse(changed.Status, out var now);
+            TempData["Flash"] = $"Booking {changed.Reference} is now {now.Words()}. The customer has been emailed.";
             return RedirectToPage(new { reference = changed.Reference });
         }
         catch (DomainException e) when (e.Error != ErrorCode.NotFound)

@@ -19,8 +19,9 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
-    public BookingListView? Result { get; private set; }
+    public Paged<AdminBookingView>? Result { get; private set; }
     public DateOnly? WeekStart { get; private set; }
     public static IReadOnlyList<BookingStatus> Statuses { get; } = Enum.GetValues<BookingStatus>();
 
@@ -28,15 +29,26 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
     {
         try
         {
-            Result = await bus.InvokeAsync<BookingListView>(new ListBookings(Status, Date, Week));
-            if (!string.IsNullOrEmpty(Week) && Result.From is { } from)
-                WeekStart = DateOnly.ParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            string? from = null, to = null;
+            if (DateOnly.TryParseExact(Week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                WeekStart = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+                from = WeekStart.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                to = WeekStart.Value.AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            else if (!string.IsNullOrEmpty(Week))
+            {
+                ModelState.AddModelError(nameof(Week), "Enter the week as a date, YYYY-MM-DD.");
+                return;
+            }
+            Result = await bus.InvokeAsync<Paged<AdminBookingView>>(
+                new ListBookings(Status, WeekStart is null ? Date : null, from, to, Q, 1, 100));
         }
         catch (DomainException e)
         {
             PageErrors.AddTo(ModelState, e, new Dictionary<string, string>
             {
-                ["status"] = nameof(Status), ["date"] = nameof(Date), ["week"] = nameof(Week),
+                ["status"] = nameof(Status), ["date"] = nameof(Date), ["from"] = nameof(Week), ["to"] = nameof(Week),
             });
         }
     }
@@ -44,5 +56,5 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
     public string ThisWeek => London.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public IEnumerable<AdminBookingView> On(DateOnly day) =>
-        Result?.Bookings.Where(b => DateOnly.FromDateTime(London.ToLocal(b.SlotStart)) == day) ?? [];
+        Result?.Items.Where(b => DateOnly.FromDateTime(London.ToLocal(b.Start)) == day) ?? [];
 }

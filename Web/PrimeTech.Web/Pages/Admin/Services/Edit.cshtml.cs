@@ -31,7 +31,7 @@ public sealed class EditModel(IMessageBus bus) : PageModel
         [Display(Name = "Slug (used in links)")] public string? Slug { get; set; }
         [Display(Name = "Description")] public string? Description { get; set; }
         [Display(Name = "Duration in minutes")] public int? DurationMinutes { get; set; }
-        [Display(Name = "Active (customers can book it)")] public bool Active { get; set; } = true;
+        [Display(Name = "Active (customers can book it)")] public bool IsActive { get; set; } = true;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
@@ -40,8 +40,8 @@ public sealed class EditModel(IMessageBus bus) : PageModel
         if (id is null) return Page();
         try
         {
-            var s = await bus.InvokeAsync<ServiceView>(new GetService(id.Value));
-            Input = new ServiceInput { Name = s.Name, Slug = s.Slug, Description = s.Description, DurationMinutes = s.DurationMinutes, Active = s.Active };
+            var s = await bus.InvokeAsync<AdminServiceView>(new GetService(id.Value));
+            Input = new ServiceInput { Name = s.Name, Slug = s.Slug, Description = s.Description, DurationMinutes = s.DurationMinutes, IsActive = s.IsActive };
             return Page();
         }
         catch (DomainException e) when (e.Error == ErrorCode.NotFound)
@@ -57,8 +57,8 @@ public sealed class EditModel(IMessageBus bus) : PageModel
         ModelState.Clear();
         try
         {
-            var saved = await bus.InvokeAsync<ServiceView>(new SaveService(id,
-                new ServiceFields(Input.Slug, Input.Name, Input.Description, Input.DurationMinutes, Input.Active)));
+            var saved = await bus.InvokeAsync<AdminServiceView>(new SaveService(id,
+                new ServiceFields(Input.Slug, Input.Name, Input.Description, Input.DurationMinutes, Input.IsActive)));
             TempData["Flash"] = $"Service \"{saved.Name}\" saved.";
             return Redirect("/admin/services");
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Services;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
@@ -9,8 +10,8 @@ namespace PrimeTech.Web.Pages.Admin.Services;
 [Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(IMessageBus bus) : PageModel
 {
-    public IReadOnlyList<ServiceView> Services { get; private set; } = [];
+    public IReadOnlyList<AdminServiceView> Services { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Services = await bus.InvokeAsync<IReadOnlyList<ServiceView>>(new ListServices(IncludeInactive: true));
+        Services = (await bus.InvokeAsync<ItemList<AdminServiceView>>(new ListAllServices())).Items;
 }
