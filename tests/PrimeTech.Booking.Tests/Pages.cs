@@ -29,9 +29,12 @@ public static partial class Pages
             .Select(c => c!.Split(';')[0]));
 
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        var query = postUrl.Contains('?') ? postUrl[postUrl.IndexOf('?')..] : "";
+        var path = postUrl.Contains('?') ? postUrl[..postUrl.IndexOf('?')] : postUrl;
         var result = await app.Host.Scenario(s =>
         {
-            s.Post.FormData(form).ToUrl(postUrl);
+            s.Post.FormData(form).ToUrl(path);
+            s.ConfigureHttpContext(c => c.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query));
             s.WithRequestHeader("Cookie", cookies);
             s.IgnoreStatusCode();
         });
