@@ -3,12 +3,14 @@
 //   Build     compile the solution
 //   Test      Services + Build, then every test project; prints "N passed, N failed"
 //   Run       Services + Build, migrate, seed, then serve the site in the foreground
+//   Bench     TestServices, then latency benchmarks of the real app (results in .dev/bench/results.txt)
 //   Stop      stop the local services
 using System.Xml.Linq;
 
 var target = Argument("target", "Run");
 var configuration = Argument("configuration", "Debug");
 var siteUrl = EnvironmentVariable("PRIMETECH_SITE_URL") ?? "http://127.0.0.1:5080";
+System.Environment.SetEnvironmentVariable("PRIMETECH_CONFIGURATION", configuration);
 var root = MakeAbsolute(Directory("."));
 var resultsDir = root.Combine(".dev/test-results");
 
@@ -23,6 +25,10 @@ void Run(string tool, string arguments, IDictionary<string, string> env = null)
 Task("Services")
     .Does(() => Run("bash", "build/services/services.sh start"));
 
+// The tests start their own Stripe stand-in in-process, next to the app they test.
+Task("TestServices")
+    .Does(() => Run("bash", "build/services/services.sh start postgres s3 smtp"));
+
 Task("Stop")
     .Does(() => Run("bash", "build/services/services.sh stop"));
 
@@ -34,7 +40,7 @@ Task("BrowserPrerequisites")
     .Does(() => Run("bash", "build/services/browser.sh"));
 
 Task("Test")
-    .IsDependentOn("Services")
+    .IsDependentOn("TestServices")
     .IsDependentOn("BrowserPrerequisites")
     .IsDependentOn("Build")
     .Does(() =>
@@ -61,9 +67,17 @@ Task("Test")
     if (exit != 0 || failed > 0) throw new Exception("Tests failed.");
 });
 
+Task("Bench")
+    .IsDependentOn("TestServices")
+    .Does(() =>
+{
+    Run("dotnet", "build tests/PrimeTech.Benchmarks -c Release -nologo -clp:ErrorsOnly");
+    Run("dotnet", "run --project tests/PrimeTech.Benchmarks -c Release --no-build -- " + Argument("scenarios", ""));
+});
+
 Task("Run")
-    .IsDependentOn("Services")
     .IsDependentOn("Build")
+    .IsDependentOn("Services")
     .Does(() =>
 {
     var env = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ASPNETCORE_URLS"] = siteUrl };

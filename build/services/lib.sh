@@ -181,12 +181,16 @@ stop_pidfile() {
   return 0
 }
 
-# wait_for SECONDS CMD...: polls CMD every 0.1 s until it succeeds or the time is up.
+# wait_for SECONDS CMD...: polls CMD every 0.1 s until it succeeds (0) or the time is up (1).
+# CMD returning 2 means "the process died, stop waiting" and is passed on at once.
 wait_for() {
-  local secs=$1
+  local secs=$1 rc
   shift
   local end=$((${EPOCHREALTIME/./} + secs * 1000000))
-  until "$@"; do
+  while true; do
+    rc=0
+    "$@" || rc=$?
+    ((rc == 0 || rc == 2)) && return $rc
     ((${EPOCHREALTIME/./} < end)) || return 1
     sleep 0.1
   done

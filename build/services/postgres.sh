@@ -28,7 +28,9 @@ pg_ensure_db() {
   fi
 }
 
-postgres_start() {
+# PostgreSQL starts in well under a second: launch does it all (pg_ctl -w waits, and notices
+# a postmaster that dies); postgres_wait has nothing left to do.
+postgres_launch() {
   [[ -x $PG_BIN/pg_ctl ]] || ensure_packages postgresql-15
   if pg_ready; then
     say postgres "already running on 127.0.0.1:$PG_PORT"
@@ -70,6 +72,8 @@ postgres_start() {
   say postgres "started on 127.0.0.1:$PG_PORT (data $data)"
   pg_ensure_db
 }
+
+postgres_wait() { :; }
 
 postgres_stop() {
   local home

@@ -122,7 +122,19 @@ swift_start_part() {
   esac
 }
 
-s3_start() {
+# 0 = healthy, 2 = its process has exited (stop waiting), 1 = not yet.
+swift_part_check() {
+  local sw=$1 part=$2
+  swift_answers "$part" && return 0
+  pid_alive "$(pidfile_pid "$sw/run/$part.pid")" "$(swift_pattern "$part")" || return 2
+  return 1
+}
+
+S3_LAUNCHED=""
+
+# Launches whatever part is not answering; s3_wait waits for them (other services boot
+# meanwhile).
+s3_launch() {
   if swift_all_answer 2>/dev/null; then
     say s3 "already running on http://127.0.0.1:$S3_PORT"
     return
@@ -136,7 +148,7 @@ s3_start() {
       >/etc/swift/swift.conf
   fi
 
-  local sw part port pid
+  local sw part port
   sw=$(service_dir swift "$SWIFT_USER")
 
   # A port held by something else must fail now: on a bind conflict Swift retries for 30 s,
@@ -157,15 +169,23 @@ s3_start() {
   for part in "${SWIFT_PARTS[@]}"; do
     swift_start_part "$sw" "$part"
   done
+  S3_LAUNCHED=$sw
+  say s3 "starting (state $sw)"
+}
+
+s3_wait() {
+  [[ -n $S3_LAUNCHED ]] || return 0
+  local sw=$S3_LAUNCHED part rc
   for part in "${SWIFT_PARTS[@]}"; do
-    if ! wait_for "$READY_TIMEOUT" swift_answers "$part"; then
+    rc=0
+    wait_for "$READY_TIMEOUT" swift_part_check "$sw" "$part" || rc=$?
+    if ((rc != 0)); then
       log_tail "$sw/logs/$part.log"
-      pid=$(pidfile_pid "$sw/run/$part.pid")
-      pid_alive "$pid" || echo "(process $pid has exited)" >&2
+      ((rc == 2)) && die "s3: swift $part exited while starting (log $sw/logs/$part.log)"
       die "s3: swift $part not healthy on 127.0.0.1:$(swift_port "$part") within ${READY_TIMEOUT}s"
     fi
   done
-  say s3 "started on http://127.0.0.1:$S3_PORT (state $sw)"
+  say s3 "started on http://127.0.0.1:$S3_PORT"
 }
 
 s3_stop() {

@@ -3,13 +3,15 @@
 #
 #   postgres  PostgreSQL 15            port PRIMETECH_PG_PORT (55432), database primetech
 #   s3        Swift 2.30 + s3api       port PRIMETECH_S3_PORT (58080); storage servers on
-#                                      56010-56012, memcached on 51211
+#                                      56010-56012, memcached on 51211 (PRIMETECH_SWIFT_OBJECT_PORT,
+#                                      _CONTAINER_PORT, _ACCOUNT_PORT, _MEMCACHED_PORT)
 #   smtp      maildev 3.0.0            SMTP PRIMETECH_SMTP_PORT (51025),
 #                                      web/API PRIMETECH_MAILDEV_WEB_PORT (51080)
+#   stripe    Stripe stand-in          port PRIMETECH_STRIPE_PORT (51210), webhooks to the site
 #
-# Usage: services.sh start [postgres|s3|smtp]...   (default: all; installs what is missing)
-#        services.sh stop  [postgres|s3|smtp]...
-#        services.sh status [postgres|s3|smtp]...  (exit 1 if any is down)
+# Usage: services.sh start [postgres|s3|smtp|stripe]...   (default: all; installs what is missing)
+#        services.sh stop  [postgres|s3|smtp|stripe]...
+#        services.sh status [postgres|s3|smtp|stripe]...  (exit 1 if any is down)
 #
 # A service already answering on its port is left as it is ("already running").
 # PRIMETECH_SERVICES_TIMEOUT (default 60) is the readiness deadline per service, in seconds.
@@ -24,11 +26,13 @@ source "$here/postgres.sh"
 source "$here/s3.sh"
 # shellcheck source=smtp.sh
 source "$here/smtp.sh"
+# shellcheck source=stripe.sh
+source "$here/stripe.sh"
 
-ALL_SERVICES=(postgres s3 smtp)
+ALL_SERVICES=(postgres s3 smtp stripe)
 
 usage() {
-  echo "usage: $0 start|stop|status [postgres|s3|smtp]..." >&2
+  echo "usage: $0 start|stop|status [postgres|s3|smtp|stripe]..." >&2
   exit 2
 }
 
@@ -59,14 +63,20 @@ start | stop)
     flock -w 300 9 || die "another services.sh start/stop still holds $RUN_DIR/services.lock"
   fi
   t0=$(now_ms)
-  for s in "${services[@]}"; do
-    t=$(now_ms)
-    "${s}_${command}"
-    say "$s" "($(($(now_ms) - t)) ms)"
-  done
   if [[ $command == start ]]; then
-    echo "---- services ready in $(($(now_ms) - t0)) ms (state in $DEV_DIR)"
+    # Launch everything first, then wait: the slow boots (Swift's Python servers, node) run
+    # side by side. Slowest first; PostgreSQL's launch already includes its wait.
+    ordered=()
+    for s in s3 smtp stripe postgres; do
+      if [[ " ${services[*]} " == *" $s "* ]]; then ordered+=("$s"); fi
+    done
+    for s in "${ordered[@]}"; do "${s}_launch"; done
+    for s in "${ordered[@]}"; do "${s}_wait"; done
+    echo "---- ready in $(($(now_ms) - t0)) ms (state in $DEV_DIR)"
     status_all || die "a service is down right after start"
+  else
+    for s in "${services[@]}"; do "${s}_stop"; done
+    echo "---- stopped in $(($(now_ms) - t0)) ms"
   fi
   ;;
 status)

@@ -18,7 +18,16 @@ maildev_installed() {
     grep -q "\"version\": \"$MAILDEV_VERSION\"" "$MAILDEV_PREFIX/node_modules/maildev/package.json" 2>/dev/null
 }
 
-smtp_start() {
+# 0 = ready, 2 = maildev has exited (stop waiting), 1 = not yet.
+smtp_check() {
+  smtp_ready && return 0
+  pid_alive "$(pidfile_pid "$MAILDEV_PIDFILE")" maildev || return 2
+  return 1
+}
+
+SMTP_LAUNCHED=0
+
+smtp_launch() {
   if smtp_ready; then
     say smtp "already running on 127.0.0.1:$SMTP_PORT"
     return
@@ -50,11 +59,19 @@ smtp_start() {
       "$MAILDEV_BIN" --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" \
       --ip 127.0.0.1 --web-ip 127.0.0.1 --mail-directory "$DEV_DIR/maildev"
   fi
-  wait_for "$READY_TIMEOUT" smtp_ready ||
-    {
-      log_tail "$LOG_DIR/maildev.log"
-      die "smtp: maildev not ready (GET http://127.0.0.1:$MAILDEV_WEB_PORT/api/email) within ${READY_TIMEOUT}s"
-    }
+  SMTP_LAUNCHED=1
+  say smtp "starting"
+}
+
+smtp_wait() {
+  ((SMTP_LAUNCHED)) || return 0
+  local rc=0
+  wait_for "$READY_TIMEOUT" smtp_check || rc=$?
+  if ((rc != 0)); then
+    log_tail "$LOG_DIR/maildev.log"
+    ((rc == 2)) && die "smtp: maildev exited while starting (log $LOG_DIR/maildev.log)"
+    die "smtp: maildev not ready (GET http://127.0.0.1:$MAILDEV_WEB_PORT/api/email) within ${READY_TIMEOUT}s"
+  fi
   say smtp "started on 127.0.0.1:$SMTP_PORT"
 }
 
