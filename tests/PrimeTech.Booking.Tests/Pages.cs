@@ -8,11 +8,12 @@ namespace PrimeTech.Booking.Tests;
 /// <summary>Pages as a browser without JavaScript uses them: GET, then POST the form with its antiforgery token and cookie.</summary>
 public static partial class Pages
 {
-    public static async Task<(int Status, string Html)> GetAsync(AppFixture app, string url)
+    public static async Task<(int Status, string Html)> GetAsync(AppFixture app, string url, string? sessionCookie = null)
     {
         var result = await app.Host.Scenario(s =>
         {
             s.Get.Url(url);
+            if (sessionCookie is not null) s.WithRequestHeader("Cookie", sessionCookie);
             s.IgnoreStatusCode();
         });
         return (result.Context.Response.StatusCode, await result.ReadAsTextAsync());
@@ -20,13 +21,17 @@ public static partial class Pages
 
     /// <summary>Posts a form found on <paramref name="pageUrl"/>; returns status, body and Location (for redirects).</summary>
     public static async Task<(int Status, string Html, string? Location)> PostFormAsync(
-        AppFixture app, string pageUrl, string postUrl, Dictionary<string, string> fields)
+        AppFixture app, string pageUrl, string postUrl, Dictionary<string, string> fields, string? sessionCookie = null)
     {
-        var page = await app.Host.Scenario(s => s.Get.Url(pageUrl));
+        var page = await app.Host.Scenario(s =>
+        {
+            s.Get.Url(pageUrl);
+            if (sessionCookie is not null) s.WithRequestHeader("Cookie", sessionCookie);
+        });
         var html = await page.ReadAsTextAsync();
         var token = WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value);
         var cookies = string.Join("; ", page.Context.Response.Headers.SetCookie
-            .Select(c => c!.Split(';')[0]));
+            .Select(c => c!.Split(';')[0]).Append(sessionCookie).OfType<string>());
 
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         var query = postUrl.Contains('?') ? postUrl[postUrl.IndexOf('?')..] : "";

@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Schema;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Booking.Availability;
@@ -8,6 +9,7 @@ using PrimeTech.Booking.Services;
 using PrimeTech.BuildingBlocks.Configuration;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.BuildingBlocks.Web;
 
 namespace PrimeTech.Booking;
 
@@ -33,6 +35,9 @@ public static class BookingModule
             options.AddSlotClaimsTable();
         });
         services.AddSingleton<ISeedStep, DemoServicesSeed>();
+        services.Configure<RateLimiterOptions>(o => o
+            .AddFixedWindowPerClientIp(BookingRateLimits.Create, 20, TimeSpan.FromMinutes(10))
+            .AddFixedWindowPerClientIp(BookingRateLimits.Track, 10, TimeSpan.FromMinutes(1)));
         return services;
     }
 }

@@ -71,6 +71,7 @@ public sealed class CancelBookingEndpoint : ICarterModule
                 var cancelled = await bus.InvokeAsync<CancelledBooking>(new CancelBooking(reference, body?.Email, body?.Reason, user.UserId()));
                 return cancelled.Owner is { } view ? Results.Ok(view) : Results.Ok(cancelled.Tracked);
             })
+            .RequireRateLimiting(BookingRateLimits.Track)
             .WithTags("Bookings")
             .WithSummary("Cancel a Requested or Confirmed booking: its signed-in owner, or a guest giving the booking's email.");
 }

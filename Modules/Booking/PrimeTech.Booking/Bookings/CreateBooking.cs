@@ -153,6 +153,7 @@ public sealed class CreateBookingEndpoint : ICarterModule
                 var booking = await bus.InvokeAsync<BookingView>(CreateBooking.From(body, BookingAccount.Of(user)));
                 return Results.Created($"/api/bookings/{booking.Reference}", booking);
             })
+            .RequireRateLimiting(BookingRateLimits.Create)
             .WithTags("Bookings")
             .WithSummary("Book an offered slot of a service, as a guest or signed in (verified). 201 with the booking in status Requested.");
 }

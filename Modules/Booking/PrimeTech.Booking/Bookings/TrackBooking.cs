@@ -48,6 +48,7 @@ public sealed class TrackBookingEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/bookings/track", async (TrackBooking body, IMessageBus bus) =>
                 Results.Ok(await bus.InvokeAsync<TrackedBooking>(body)))
+            .RequireRateLimiting(BookingRateLimits.Track)
             .WithTags("Bookings")
             .WithSummary("Status and history of a booking, given its reference and the email it was made with (404 when either is wrong).");
 }

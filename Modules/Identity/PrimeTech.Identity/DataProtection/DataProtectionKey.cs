@@ -23,7 +23,8 @@ public sealed class MartenXmlRepository(IIdentityStore store, TimeProvider clock
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var session = store.QuerySession();
-        return session.Query<DataProtectionKey>().ToList().Select(k => XElement.Parse(k.Xml)).ToList();
+        // Marten 9 has no synchronous queries; the interface is synchronous, so block on the async one.
+        return session.Query<DataProtectionKey>().ToListAsync().GetAwaiter().GetResult().Select(k => XElement.Parse(k.Xml)).ToList();
     }
 
     public void StoreElement(XElement element, string friendlyName)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Booking;
 using PrimeTech.Booking.Availability;
@@ -9,7 +10,6 @@ using PrimeTech.Booking.Services;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Web.Pages.Bookings;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Book;
@@ -18,6 +18,7 @@ namespace PrimeTech.Web.Pages.Book;
 /// Booking in three steps that work without JavaScript: choose a service, then a day and a free
 /// slot (plain GET forms and links), then the contact details (POST).
 /// </summary>
+[EnableRateLimiting(BookingRateLimits.Create)]
 public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
@@ -77,7 +78,7 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
         }
         catch (DomainException e)
         {
-            PageErrors.AddTo(ModelState, e, Fields);
+            ModelState.AddDomainErrors(e, fields: Fields);
             if (e.Error == BookingErrors.SlotUnavailable) Slot = null;
         }
         await LoadStepsAsync();
@@ -105,7 +106,7 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
         }
         catch (DomainException e)
         {
-            PageErrors.AddTo(ModelState, e, new Dictionary<string, string> { ["date"] = nameof(Date) });
+            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string> { ["date"] = nameof(Date) });
             return;
         }
         if (!string.IsNullOrWhiteSpace(Slot) && CreateBooking.TryParseStart(Slot, out var start))

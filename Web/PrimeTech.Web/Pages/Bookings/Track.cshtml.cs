@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PrimeTech.Booking;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Errors;
@@ -8,6 +10,7 @@ using Wolverine;
 namespace PrimeTech.Web.Pages.Bookings;
 
 /// <summary>Reference + email → the booking, its history with our notes to the customer, and a cancel button.</summary>
+[EnableRateLimiting(BookingRateLimits.Track)]
 public sealed class TrackModel(IMessageBus bus) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
@@ -36,7 +39,7 @@ public sealed class TrackModel(IMessageBus bus) : PageModel
         }
         catch (DomainException e)
         {
-            PageErrors.AddTo(ModelState, e, Fields);
+            ModelState.AddDomainErrors(e, fields: Fields);
         }
         return Page();
     }
@@ -52,7 +55,7 @@ public sealed class TrackModel(IMessageBus bus) : PageModel
         }
         catch (DomainException e)
         {
-            PageErrors.AddTo(ModelState, e, Fields);
+            ModelState.AddDomainErrors(e, fields: Fields);
             if (e.Error.Status == 409)
                 {
                 Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBooking(Reference, Email));

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Web.Pages.Bookings;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Account.Bookings;
@@ -27,7 +26,7 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
         }
         catch (DomainException e)
         {
-            PageErrors.AddTo(ModelState, e);
+            ModelState.AddDomainErrors(e);
             await OnGetAsync();
             return Page();
         }

@@ -7,7 +7,6 @@ using PrimeTech.Booking.Admin;
 using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Web.Pages.Bookings;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Bookings;
@@ -56,7 +55,7 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
         }
         catch (DomainException e) when (e.Error != ErrorCode.NotFound)
         {
-            PageErrors.AddTo(ModelState, e, Fields);
+            ModelState.AddDomainErrors(e, fields: Fields);
         }
         catch (DomainException)
         {

@@ -7,7 +7,6 @@ using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Web.Pages.Bookings;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Bookings;
@@ -46,7 +45,7 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
         }
         catch (DomainException e)
         {
-            PageErrors.AddTo(ModelState, e, new Dictionary<string, string>
+            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string>
             {
                 ["status"] = nameof(Status), ["date"] = nameof(Date), ["from"] = nameof(Week), ["to"] = nameof(Week),
             });

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Booking.Services;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Web.Pages.Bookings;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Services;
@@ -64,7 +63,7 @@ public sealed class EditModel(IMessageBus bus) : PageModel
         }
         catch (DomainException e) when (e.Error != ErrorCode.NotFound)
         {
-            PageErrors.AddTo(ModelState, e, Fields);
+            ModelState.AddDomainErrors(e, fields: Fields);
             return Page();
         }
         catch (DomainException)
