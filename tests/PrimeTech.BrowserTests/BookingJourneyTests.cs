@@ -1,4 +1,5 @@
 using System.Globalization;
+using Alba;
 using Microsoft.Playwright;
 using PrimeTech.BuildingBlocks.Time;
 using Xunit;
@@ -48,5 +49,65 @@ public sealed class BookingJourneyTests(BrowserFixture site)
         Assert.Contains("Requested", await page.Locator(".booking-summary").InnerTextAsync());
         Assert.Contains("Tuesday 2 March 2032, 09:30–10:00", await page.Locator(".booking-summary").InnerTextAsync());
         Accessibility.AssertNone(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class BookingAdminJourneyTests(BrowserFixture site)
+{
+    [Fact]
+    public async Task An_admin_confirms_and_completes_a_booking_and_the_customer_sees_the_history()
+    {
+        var monday = new DateOnly(2032, 3, 8);
+        site.Clock.SetUtcNow(London.ToUtc(monday, new TimeOnly(8, 0)));
+        var email = $"guest-{Guid.NewGuid():N}@example.test";
+        var created = await site.Host.Scenario(s =>
+        {
+            s.Post.Json(new
+            {
+                serviceSlug = "remote-support", start = London.ToUtc(monday.AddDays(2), new TimeOnly(11, 0)).ToString("O"),
+                name = "Ada Lovelace", email, phone = "01632 960 004",
+            }).ToUrl("/api/bookings");
+            s.StatusCodeShouldBe(201);
+        });
+        var reference = System.Text.Json.JsonDocument.Parse(await created.ReadAsTextAsync()).RootElement.GetProperty("reference").GetString()!;
+
+        var admin = await site.NewPageAsync();
+        await admin.GotoAsync("/login");
+        await admin.GetByLabel("Email address").FillAsync(site.AdminEmail);
+        await admin.GetByLabel("Password").FillAsync(site.AdminPassword);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await admin.WaitForURLAsync(url => !url.Contains("/login"));
+
+        await admin.GotoAsync($"/admin/bookings?week={monday:yyyy-MM-dd}");
+        Accessibility.AssertNone(await BrowserFixture.SeriousAccessibilityViolationsAsync(admin));
+        await admin.GetByRole(AriaRole.Link, new() { Name = "11:00–12:00 Remote support" }).ClickAsync();
+        Assert.Equal($"Booking {reference}", await admin.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        Accessibility.AssertNone(await BrowserFixture.SeriousAccessibilityViolationsAsync(admin));
+
+        await admin.GetByLabel("New status").SelectOptionAsync("Confirmed");
+        await admin.GetByLabel("Note for the customer (optional)").FillAsync("Please have your licence key to hand.");
+        await admin.GetByLabel("Internal note (optional, staff only)").FillAsync("Sam takes this one.");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Change status and email the customer" }).ClickAsync();
+        Assert.Contains("is now confirmed", await admin.Locator(".flash").InnerTextAsync());
+        foreach (var next in new[] { "InProgress", "Completed" })
+        {
+            await admin.GetByLabel("New status").SelectOptionAsync(next);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Change status and email the customer" }).ClickAsync();
+        }
+        Assert.Contains("cannot change any more", await admin.Locator("main").InnerTextAsync());
+
+        var customer = await site.NewPageAsync();
+        await customer.GotoAsync($"/bookings/track?reference={reference}");
+        await customer.GetByLabel("Email address").FillAsync(email);
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Find my booking" }).ClickAsync();
+        var history = await customer.Locator(".history").InnerTextAsync();
+        Assert.Contains("Requested", history);
+        Assert.Contains("Confirmed", history);
+        Assert.Contains("In progress", history);
+        Assert.Contains("Completed", history);
+        Assert.Contains("Please have your licence key to hand.", history);
+        Assert.DoesNotContain("Sam takes this one.", await customer.ContentAsync());
+        Accessibility.AssertNone(await BrowserFixture.SeriousAccessibilityViolationsAsync(customer));
     }
 }
