@@ -48,6 +48,8 @@ public class AppFixture : IAsyncLifetime
             ["RateLimits:Auth:PermitLimit"] = "100000",
             ["RateLimits:ResendVerification:PermitLimit"] = "100000",
             ["RateLimits:Session:PermitLimit"] = "100000",
+            ["RateLimits:BookingCreate:PermitLimit"] = "100000",
+            ["RateLimits:BookingTrack:PermitLimit"] = "100000",
         };
     }
 
