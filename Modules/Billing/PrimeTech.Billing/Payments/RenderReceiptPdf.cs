@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -59,6 +60,9 @@ public static class RenderReceiptPdfHandler
         return messages;
     }
 
+    // Encodes markup characters but keeps £ and — readable.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     private static OutgoingEmail ReceiptEmail(Receipt receipt, Invoice invoice, SiteOptions site, byte[] pdf)
     {
         var link = site.Absolute($"/account/orders/{receipt.OrderNumber}");
@@ -74,7 +78,7 @@ public static class RenderReceiptPdfHandler
 
             Prime Tech Services
             """;
-        var html = HtmlEncoder.Default;
+        var html = Html;
         var htmlBody = $"""
             <p>Hello {html.Encode(invoice.Buyer.Name)},</p>
             <p>Thank you: we have received your payment of {html.Encode(amount)} for order {html.Encode(receipt.OrderNumber)}.

@@ -84,13 +84,33 @@ public sealed record RefundRequest(string? Reason);
 public sealed class RequestRefundEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/admin/orders/{number}/refund", async (string number, RefundRequest? body, HttpContext http, IMessageBus bus) =>
+        app.MapPost("/api/admin/orders/{number}/refund", async (string number, HttpContext http, IMessageBus bus) =>
             {
+                var body = await OptionalBodyAsync(http);
                 var refund = await bus.InvokeAsync<RefundView>(
                     new RequestRefund(number, body?.Reason, http.User.RequiredUserId()), http.RequestAborted);
                 return Results.Accepted($"/api/admin/orders/{refund.OrderNumber}", refund);
             })
+            .Accepts<RefundRequest>("application/json")
+            .Produces<RefundView>(StatusCodes.Status202Accepted)
             .NoStore()
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: orders");
+
+    /// <summary>The body is optional (<c>{ reason? }</c>): none at all is fine; one that is sent must be JSON.</summary>
+    private static async Task<RefundRequest?> OptionalBodyAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength is null or 0 && !http.Request.Headers.TransferEncoding.Any())
+            return null;
+        if (!http.Request.HasJsonContentType())
+            throw new DomainException(ErrorCode.UnsupportedMediaType, "Send the body as application/json.");
+        try
+        {
+            return await http.Request.ReadFromJsonAsync<RefundRequest>(http.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new DomainException(ErrorCode.MalformedRequest, "The request body could not be read. Send valid JSON matching the documented shape.");
+        }
+    }
 }

@@ -32,9 +32,11 @@ internal sealed class BillingPdfWriter : IDisposable
     private double _y;
     private string? _continuation;
 
+    // Before any instance's fonts (field initialisers) are created.
+    static BillingPdfWriter() => EmbeddedFontResolver.EnsureRegistered();
+
     public BillingPdfWriter(string title, string author, DateTimeOffset created)
     {
-        EmbeddedFontResolver.EnsureRegistered();
         _document.Info.Title = title;
         _document.Info.Author = author;
         _document.Info.CreationDate = created.UtcDateTime;
