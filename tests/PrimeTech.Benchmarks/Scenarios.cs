@@ -8,6 +8,10 @@ public static class Scenarios
         ["home-page"] = site => Get(site, "GET / (home page)", "/", 2000, 16),
         ["health-ready"] = site => Get(site, "GET /health/ready (PostgreSQL + S3)", "/health/ready", 1000, 16),
         ["api-not-found"] = site => Get(site, "GET /api/unknown (problem+json)", "/api/unknown", 2000, 16, expected: 404),
+        ["webhook-payments"] = site => WebhookScenarios.DistinctPaymentsAsync(site, payments: 300, concurrency: 16),
+        ["webhook-payments-c4"] = site => WebhookScenarios.DistinctPaymentsAsync(site, payments: 200, concurrency: 4),
+        ["webhook-duplicates"] = site => WebhookScenarios.DuplicatesAsync(site, deliveries: 400, concurrency: 16),
+        ["webhook-unhandled"] = site => WebhookScenarios.UnhandledAsync(site, events: 1000, concurrency: 16),
     };
 
     public static string[] Names => [.. All.Keys];
