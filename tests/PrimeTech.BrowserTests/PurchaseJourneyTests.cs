@@ -17,6 +17,8 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
     {
         var customer = await site.CreateCustomerAsync(name: "Journey Buyer");
         var page = await site.NewPageAsync();
+        // The journey crosses the PDF being rendered and stored in the background; be patient on a busy machine.
+        page.SetDefaultTimeout(60_000);
 
         await page.GotoAsync("/products");
         await AssertAccessibleAsync(page);
@@ -58,7 +60,7 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
             var ready = await page.Context.APIRequest.GetAsync($"/account/orders/{orderNumber}/invoice", new() { MaxRedirects = 0 });
             if (ready.Status != 302) return null;
             return await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
-        }, "the invoice PDF to be downloadable", TimeSpan.FromSeconds(30));
+        }, "the invoice PDF to be downloadable", TimeSpan.FromSeconds(60));
 
         Assert.Matches(InvoiceFile(), download.SuggestedFilename);
         var path = await download.PathAsync();
