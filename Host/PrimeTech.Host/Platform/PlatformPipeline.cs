@@ -18,6 +18,7 @@ public static class PlatformPipeline
         app.MapStaticAssets();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
