@@ -3,6 +3,7 @@
 //   Build     compile the solution
 //   Test      Services + Build, then every test project; prints "N passed, N failed"
 //   Run       Services + Build, migrate, seed, then serve the site in the foreground
+//   Bench     TestServices, then latency benchmarks of the real app (results in .dev/bench/results.txt)
 //   Stop      stop the local services
 using System.Xml.Linq;
 
@@ -64,6 +65,14 @@ Task("Test")
     System.IO.File.WriteAllText(resultsDir.CombineWithFilePath("summary.txt").FullPath, summary + "\n");
     Information(summary);
     if (exit != 0 || failed > 0) throw new Exception("Tests failed.");
+});
+
+Task("Bench")
+    .IsDependentOn("TestServices")
+    .Does(() =>
+{
+    Run("dotnet", "build tests/PrimeTech.Benchmarks -c Release -nologo -clp:ErrorsOnly");
+    Run("dotnet", "run --project tests/PrimeTech.Benchmarks -c Release --no-build -- " + Argument("scenarios", ""));
 });
 
 Task("Run")

@@ -43,6 +43,11 @@ public class AppFixture : IAsyncLifetime
             ["Seed:AdminEmail"] = $"admin-{Id}@primetech.test",
             ["Seed:AdminPassword"] = "Admin-password-for-tests-1",
             ["Seed:AdminName"] = "Test Administrator",
+            // Every test request comes from the same (absent) client IP: lift the per-IP limits.
+            // RateLimitTests lowers them again in a fixture of its own.
+            ["RateLimits:Auth:PermitLimit"] = "100000",
+            ["RateLimits:ResendVerification:PermitLimit"] = "100000",
+            ["RateLimits:Session:PermitLimit"] = "100000",
         };
     }
 
@@ -50,6 +55,13 @@ public class AppFixture : IAsyncLifetime
     public string AdminPassword => Settings["Seed:AdminPassword"];
 
     public virtual async Task InitializeAsync()
+    {
+        await PrepareDatabaseAsync();
+        Host = await AlbaHost.For<Program>(ConfigureWebHost);
+    }
+
+    /// <summary>Creates the fixture's database, then runs the real <c>migrate</c> and <c>seed</c>.</summary>
+    public async Task PrepareDatabaseAsync()
     {
         await using (var admin = new NpgsqlConnection(TestServices.AdminConnectionString()))
         {
@@ -64,8 +76,6 @@ public class AppFixture : IAsyncLifetime
         var seed = await RunHostCommandAsync("seed");
         if (seed.ExitCode != 0)
             throw new InvalidOperationException($"seed failed ({seed.ExitCode}):\n{seed.Output}\n{seed.Error}");
-
-        Host = await AlbaHost.For<Program>(ConfigureWebHost);
     }
 
     /// <summary>Test settings and the movable clock, applied to any host built from <see cref="Program"/>.</summary>
@@ -80,6 +90,11 @@ public class AppFixture : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         if (Host is not null) await Host.DisposeAsync();
+        await DropDatabaseAsync();
+    }
+
+    public async Task DropDatabaseAsync()
+    {
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(TestServices.AdminConnectionString());
         await admin.OpenAsync();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Carter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PrimeTech.Identity.Web;
 
 namespace PrimeTech.Host.Platform;
 
@@ -18,6 +19,7 @@ public static class PlatformPipeline
         app.MapStaticAssets();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseCrossSiteRequestGuard();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -10,7 +10,14 @@ public static class Roles
 
 public static class Policies
 {
+    /// <summary>Signed in with the Admin role. Failure: 401 UNAUTHENTICATED, then 403 FORBIDDEN.</summary>
     public const string Admin = "Admin";
+
+    /// <summary>
+    /// Signed in with a verified email address (checkout, pay, book). Failure: 401 UNAUTHENTICATED,
+    /// then 403 EMAIL_NOT_VERIFIED under /api; pages are sent to /verify-email with a "send a new link" form.
+    /// </summary>
+    public const string VerifiedCustomer = "VerifiedCustomer";
 }
 
 public static class PlatformClaims
@@ -18,6 +25,9 @@ public static class PlatformClaims
     public const string UserId = "sub";
     public const string SessionId = "sid";
     public const string EmailVerified = "email_verified";
+    public const string Name = "name";
+    public const string Email = "email";
+    public const string Role = "role";
 }
 
 public static class ClaimsPrincipalExtensions
@@ -28,7 +38,14 @@ public static class ClaimsPrincipalExtensions
     public static Guid RequiredUserId(this ClaimsPrincipal user) =>
         user.UserId() ?? throw new InvalidOperationException("The request is not authenticated.");
 
+    public static Guid RequiredSessionId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(PlatformClaims.SessionId), out var id) ? id : throw new InvalidOperationException("The request has no session.");
+
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 
     public static bool EmailVerified(this ClaimsPrincipal user) => user.HasClaim(PlatformClaims.EmailVerified, "true");
+
+    public static string? Email(this ClaimsPrincipal user) => user.FindFirstValue(PlatformClaims.Email);
+
+    public static string? DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(PlatformClaims.Name);
 }

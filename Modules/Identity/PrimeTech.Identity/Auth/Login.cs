@@ -1,0 +1,132 @@
+using Carter;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Validation;
+using PrimeTech.Identity.Passwords;
+using PrimeTech.Identity.Sessions;
+using PrimeTech.Identity.Users;
+using PrimeTech.Identity.Web;
+using Wolverine;
+
+namespace PrimeTech.Identity.Auth;
+
+/// <summary>
+/// Signs in with email and password and opens a new session (a session cookie sent with the
+/// request is revoked as replaced). Unknown emails and wrong passwords answer alike, and both
+/// count towards the per-email lockout (CODEX_HANDOFF §5.5).
+/// </summary>
+public sealed record Login(
+    string? Email, string? Password, bool RememberMe,
+    string? IpAddress = null, string? UserAgent = null, string? PreviousSessionToken = null)
+{
+    public sealed class Validator : AbstractValidator<Login>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.Email).Email();
+            RuleFor(x => x.Password).NotEmpty().WithMessage("Enter your password");
+        }
+    }
+}
+
+/// <summary>The outcome of a sign-in: a session, or a failure to show (returned, not thrown, so failed attempts are kept).</summary>
+public sealed record LoginResult(Me? User, IssuedSession? Session, DomainException? Failure, TimeSpan? RetryAfter)
+{
+    public static LoginResult SignedIn(Me user, IssuedSession session) => new(user, session, null, null);
+
+    public static readonly LoginResult InvalidCredentials =
+        new(null, null, new DomainException(IdentityErrors.InvalidCredentials, "The email address or password is incorrect."), null);
+
+    public static LoginResult TemporarilyLocked(TimeSpan wait) => new(null, null,
+        new DomainException(IdentityErrors.AccountLocked,
+            $"Too many failed sign-ins. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minutes, or reset your password."),
+        wait);
+
+    public static readonly LoginResult LockedByAdmin =
+        new(null, null, new DomainException(IdentityErrors.AccountLocked, "This account is locked. Contact us to unlock it."), null);
+}
+
+public static class LoginHandler
+{
+    public static async Task<LoginResult> Handle(
+        Login command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
+        IOptions<SessionLifetimeOptions> options, CancellationToken ct)
+    {
+        Login.Validator.Instance.EnsureValid(command);
+        var email = EmailAddress.Normalise(command.Email);
+        var now = clock.GetUtcNow();
+
+        await TransactionLock.AcquireAsync(session, "sign-in:" + email, ct);
+        var throttle = await session.LoadAsync<SignInThrottle>(email, ct);
+        if (throttle is not null && throttle.IsLockedAt(now))
+            return LoginResult.TemporarilyLocked(throttle.LockedUntil!.Value - now);
+
+        var user = await session.Query<User>().FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);
+        string? rehashed = null;
+        var valid = false;
+        if (user is null)
+            passwords.VerifyAgainstDummy(command.Password!);
+        else
+            valid = passwords.Verify(user, command.Password!, out rehashed);
+
+        if (!valid || user is null)
+        {
+            throttle ??= new SignInThrottle { Id = email };
+            throttle.RecordFailure(now);
+            session.Store(throttle);
+            return LoginResult.InvalidCredentials;
+        }
+        if (user.LockedAt is not null) return LoginResult.LockedByAdmin;
+
+        if (throttle is not null) session.Delete(throttle);
+        if (rehashed is not null)
+        {
+            user.PasswordHash = rehashed;
+            session.Store(user);
+        }
+        await RevokeAsync(session, command.PreviousSessionToken, RevokedReasons.Replaced, now, ct);
+        var (opened, issued) = SessionIssuer.Open(user.Id, command.RememberMe, command.IpAddress, command.UserAgent, now, options.Value);
+        session.Insert(opened);
+        return LoginResult.SignedIn(Me.From(user), issued);
+    }
+
+    /// <summary>Revokes the session of a cookie value, if it is one of ours and still open.</summary>
+    public static async Task<UserSession?> RevokeAsync(IDocumentSession session, string? token, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!SecretTokens.IsWellFormed(token)) return null;
+        var hash = SecretTokens.Hash(token!);
+        var existing = await session.Query<UserSession>().FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
+        if (existing is null || existing.RevokedAt is not null) return existing;
+        existing.Revoke(now, reason);
+        session.Store(existing);
+        return existing;
+    }
+}
+
+public sealed record LoginRequest(string? Email, string? Password, bool RememberMe = false);
+
+public sealed class LoginEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/auth/login", async (LoginRequest body, HttpContext http, IMessageBus bus) =>
+            {
+                var result = await bus.InvokeAsync<LoginResult>(new Login(
+                    body.Email, body.Password, body.RememberMe,
+                    RequestClient.IpAddress(http), RequestClient.UserAgent(http), SessionCookie.Read(http.Request)), http.RequestAborted);
+                if (result.Failure is not null)
+                    return new ProblemResult(result.Failure, result.RetryAfter);
+                SessionCookie.Append(http.Response, result.Session!);
+                return Results.Ok(result.User);
+            })
+            .RequireRateLimiting(AuthRateLimits.Auth)
+            .WithTags("Auth")
+            .WithSummary("Sign in: sets the session cookie and answers with the user.")
+            .Produces<Me>();
+}

@@ -1,0 +1,34 @@
+namespace PrimeTech.Identity.Users;
+
+/// <summary>
+/// Failed sign-ins per normalised email, kept whether or not an account exists, so that a lock
+/// tells nothing about which emails are registered. 5 failures within 15 minutes lock the email
+/// for 15 minutes; a successful sign-in or a password reset deletes the record.
+/// </summary>
+public sealed class SignInThrottle
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>The normalised email.</summary>
+    public string Id { get; set; } = "";
+    public int FailedCount { get; set; }
+    public DateTimeOffset WindowStartedAt { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && now < until;
+
+    public void RecordFailure(DateTimeOffset now)
+    {
+        if (FailedCount == 0 || now - WindowStartedAt > Window)
+        {
+            FailedCount = 0;
+            WindowStartedAt = now;
+        }
+        FailedCount++;
+        if (FailedCount < MaxFailures) return;
+        LockedUntil = now + LockDuration;
+        FailedCount = 0;
+    }
+}

@@ -1,0 +1,43 @@
+using PrimeTech.BuildingBlocks.Web;
+
+namespace PrimeTech.Identity.Users;
+
+/// <summary>An account. The email is unique compared case-insensitively (unique index on <see cref="NormalizedEmail"/>).</summary>
+public sealed class User
+{
+    public Guid Id { get; set; }
+    public string Email { get; set; } = "";
+    public string NormalizedEmail { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    public List<string> Roles { get; set; } = [PrimeTech.BuildingBlocks.Web.Roles.Customer];
+    public DateTimeOffset? EmailVerifiedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+
+    /// <summary>Locked by an admin: signing in is refused until unlocked.</summary>
+    public DateTimeOffset? LockedAt { get; set; }
+    public string? LockedReason { get; set; }
+    public Guid? LockedBy { get; set; }
+
+    /// <summary>When the last "already registered" or verification email went out (cool-down of 60 s).</summary>
+    public DateTimeOffset? LastAccountEmailAt { get; set; }
+
+    public bool IsAdmin => Roles.Contains(PrimeTech.BuildingBlocks.Web.Roles.Admin);
+
+    public static User Create(string email, string name, string passwordHash, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Email = email.Trim(),
+        NormalizedEmail = EmailAddress.Normalise(email),
+        Name = name.Trim(),
+        PasswordHash = passwordHash,
+        Roles = [PrimeTech.BuildingBlocks.Web.Roles.Customer],
+        CreatedAt = now,
+    };
+}
+
+public static class EmailAddress
+{
+    public static string Normalise(string? email) => (email ?? "").Trim().ToLowerInvariant();
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+
+namespace PrimeTech.Identity.Web;
+
+/// <summary>The signed-in user has verified their email address.</summary>
+public sealed class EmailVerifiedRequirement : AuthorizationHandler<EmailVerifiedRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, EmailVerifiedRequirement requirement)
+    {
+        if (context.User.EmailVerified()) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Answers a refusal that is only about an unverified email with EMAIL_NOT_VERIFIED (API) or the
+/// verify-email page with its "send a new link" form (pages); everything else goes to the
+/// session scheme's challenge and forbid.
+/// </summary>
+public sealed class AccessDeniedResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (result.Forbidden && result.AuthorizationFailure is { } failure
+            && failure.FailedRequirements.Any() && failure.FailedRequirements.All(r => r is EmailVerifiedRequirement))
+        {
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                await ProblemWriter.WriteAsync(http, ErrorCode.EmailNotVerified,
+                    "Verify your email address first. Follow the link we emailed you, or ask for a new one.");
+                return;
+            }
+            var returnUrl = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
+            http.Response.Redirect("/verify-email?returnUrl=" + Uri.EscapeDataString(returnUrl));
+            return;
+        }
+        await _default.HandleAsync(next, http, policy, result);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.Identity.Auth;
+using PrimeTech.Identity.Sessions;
+using PrimeTech.Identity.Web;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Auth;
+
+[EnableRateLimiting(AuthRateLimits.Auth)]
+public sealed class LoginModel(IMessageBus bus) : PageModel
+{
+    [BindProperty] public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? new SeeOtherResult(ReturnUrls.SafeOr(ReturnUrl)) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            var result = await bus.InvokeAsync<LoginResult>(new Login(
+                Input.Email, Input.Password, Input.RememberMe,
+                RequestClient.IpAddress(HttpContext), RequestClient.UserAgent(HttpContext), SessionCookie.Read(Request)),
+                HttpContext.RequestAborted);
+            if (result.Failure is not null)
+            {
+                if (result.RetryAfter is { } wait)
+                    Response.Headers.RetryAfter = ProblemResult.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
+                return Failed(result.Failure);
+            }
+            SessionCookie.Append(Response, result.Session!);
+            return new SeeOtherResult(ReturnUrls.SafeOr(ReturnUrl));
+        }
+        catch (DomainException e)
+        {
+            return Failed(e);
+        }
+    }
+
+    private PageResult Failed(DomainException error)
+    {
+        ModelState.AddDomainErrors(error);
+        Input.Password = null;
+        Response.StatusCode = error.Error.Status;
+        return Page();
+    }
+
+    public sealed class LoginInput
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public bool RememberMe { get; set; }
+    }
+}

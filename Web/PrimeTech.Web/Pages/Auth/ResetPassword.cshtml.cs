@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.Identity;
+using PrimeTech.Identity.Auth;
+using PrimeTech.Identity.Tokens;
+using PrimeTech.Identity.Web;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Auth;
+
+/// <summary>Opening the emailed link only checks the token; the form's POST uses it.</summary>
+[EnableRateLimiting(AuthRateLimits.Auth)]
+public sealed class ResetPasswordModel(IMessageBus bus) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+
+    [BindProperty] public ResetInput Input { get; set; } = new();
+
+    public bool LinkUsable { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        LinkUsable = await bus.InvokeAsync<bool>(new CheckEmailToken(Token, EmailTokenPurpose.ResetPassword), HttpContext.RequestAborted);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        LinkUsable = true;
+        PasswordConfirmation.Check(ModelState, "Input.ConfirmNewPassword", Input.NewPassword, Input.ConfirmNewPassword);
+        var command = new ResetPassword(Token, Input.NewPassword);
+        try
+        {
+            if (!ModelState.IsValid)
+            {
+                foreach (var error in ResetPassword.Validator.Instance.Validate(command).Errors)
+                    ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
+                return Failed();
+            }
+            await bus.InvokeAsync<PasswordWasReset>(command, HttpContext.RequestAborted);
+            TempData["Flash"] = "Your password has been reset. Sign in with your new password.";
+            return new SeeOtherResult("/login");
+        }
+        catch (DomainException e) when (e.Error == IdentityErrors.TokenInvalidOrExpired)
+        {
+            LinkUsable = false;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e);
+            return Failed();
+        }
+    }
+
+    private PageResult Failed()
+    {
+        Input = new ResetInput();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public sealed class ResetInput
+    {
+        public string? NewPassword { get; set; }
+        public string? ConfirmNewPassword { get; set; }
+    }
+}
