@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -5,6 +7,7 @@ using Minio;
 using PrimeTech.BuildingBlocks.Configuration;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.Storage.Documents;
 using PrimeTech.Storage.ObjectStorage;
 
 namespace PrimeTech.Storage;
@@ -16,22 +19,39 @@ public static class StorageModule
     public static IServiceCollection AddStorageModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<S3Options>(S3Options.Section);
+        services.AddValidatedOptions<DownloadOptions>(DownloadOptions.Section);
         services.AddSingleton<IMinioClient>(sp =>
         {
             var s3 = sp.GetRequiredService<IOptions<S3Options>>().Value;
-            return new MinioClient()
-                .WithEndpoint(s3.Endpoint)
-                .WithCredentials(s3.AccessKey, s3.SecretKey)
-                .WithRegion(s3.Region)
-                .WithSSL(s3.UseSsl)
-                .Build();
+            return Client(s3.Endpoint, s3.UseSsl, s3);
         });
+        services.AddSingleton(sp =>
+        {
+            var s3 = sp.GetRequiredService<IOptions<S3Options>>().Value;
+            var endpoint = string.IsNullOrWhiteSpace(s3.PublicEndpoint) ? s3.Endpoint : s3.PublicEndpoint;
+            return new PresigningClient(Client(endpoint, s3.PublicUseSsl ?? s3.UseSsl, s3));
+        });
+        services.AddSingleton<ObjectStore>();
         services.AddSingleton<IMigrationStep, EnsureBucket>();
         services.AddHealthChecks().AddCheck<S3HealthCheck>("s3", tags: ["ready"]);
+        services.Configure<RateLimiterOptions>(o => o.AddDownloadsPolicy());
 
         services.AddModuleStore<IStorageStore>(Schema, options =>
         {
+            options.Schema.For<StoredObject>()
+                .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "ux_stored_object_bucket_key", x => x.Bucket, x => x.ObjectKey);
+            options.Schema.For<DownloadAudit>()
+                .Index([x => x.UserId, x => x.RequestedAt], i => i.Name = "ix_download_audit_user_requested")
+                .Index(x => x.ObjectId, i => i.Name = "ix_download_audit_object");
         });
         return services;
     }
+
+    private static IMinioClient Client(string endpoint, bool useSsl, S3Options s3) =>
+        new MinioClient()
+            .WithEndpoint(endpoint)
+            .WithCredentials(s3.AccessKey, s3.SecretKey)
+            .WithRegion(s3.Region)
+            .WithSSL(useSsl)
+            .Build();
 }

@@ -16,14 +16,16 @@ public sealed class DataProtectionKey
 /// <summary>
 /// Keeps the Data Protection key ring in the identity schema, so antiforgery tokens and TempData
 /// survive restarts and work on every instance behind a load balancer. The interface is
-/// synchronous; the key ring is read rarely (it is cached and refreshed about daily).
+/// synchronous and Marten only reads asynchronously, so it blocks on the calls; that is cheap
+/// here because the key ring is read rarely (it is cached and refreshed about daily).
 /// </summary>
 public sealed class MartenXmlRepository(IIdentityStore store, TimeProvider clock) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var session = store.QuerySession();
-        return session.Query<DataProtectionKey>().ToList().Select(k => XElement.Parse(k.Xml)).ToList();
+        var keys = session.Query<DataProtectionKey>().ToListAsync().GetAwaiter().GetResult();
+        return keys.Select(k => XElement.Parse(k.Xml)).ToList();
     }
 
     public void StoreElement(XElement element, string friendlyName)
