@@ -16,6 +16,9 @@ public sealed class LicensingCollection : ICollectionFixture<LicensingFixture>
 /// <summary>The app with the licence API's limits lifted (every test client shares one IP) and licence keys a test can script.</summary>
 public class LicensingFixture : AppFixture
 {
+    /// <summary>Small enough to test the limit, above the S3 client's 16 MiB part size so uploads go multipart.</summary>
+    public const long MaxUploadBytes = 20 * 1024 * 1024;
+
     public ScriptedLicenceKeys Keys { get; } = new();
 
     public LicensingFixture()
@@ -23,6 +26,7 @@ public class LicensingFixture : AppFixture
         Settings["RateLimits:LicenceIp:PermitLimit"] = "1000000";
         Settings["RateLimits:LicenceKey:PermitLimit"] = "1000000";
         Settings["RateLimits:Downloads:PermitLimit"] = "1000000";
+        Settings["Releases:MaxUploadBytes"] = MaxUploadBytes.ToString();
     }
 
     public override void ConfigureWebHost(IWebHostBuilder builder)
