@@ -48,6 +48,8 @@ public class AppFixture : IAsyncLifetime
             ["RateLimits:Auth:PermitLimit"] = "100000",
             ["RateLimits:ResendVerification:PermitLimit"] = "100000",
             ["RateLimits:Session:PermitLimit"] = "100000",
+            ["RateLimits:BookingCreate:PermitLimit"] = "100000",
+            ["RateLimits:BookingTrack:PermitLimit"] = "100000",
         };
     }
 
@@ -82,6 +84,9 @@ public class AppFixture : IAsyncLifetime
     public virtual void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");
+        // Outside Development the Razor class library's wwwroot (css, js) is only found through the
+        // static web assets manifest when asked for; without it they were served empty.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -23,7 +23,7 @@ public sealed class MailSink(HttpClient http)
     }
 
     public Task<byte[]> AttachmentAsync(DeliveredEmail email, string generatedFileName) =>
-        http.GetByteArrayAsync($"email/{email.Id}/attachment/{Uri.EscapeDataString(generatedFileName)}");
+        http.GetByteArrayAsync($"api/email/{email.Id}/attachment/{Uri.EscapeDataString(generatedFileName)}");
 }
 
 public sealed class DeliveredEmail

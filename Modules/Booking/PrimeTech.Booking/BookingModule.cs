@@ -1,6 +1,15 @@
+using Marten;
+using Marten.Schema;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PrimeTech.Booking.Availability;
+using PrimeTech.Booking.Bookings;
+using PrimeTech.Booking.Services;
+using PrimeTech.BuildingBlocks.Configuration;
+using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.BuildingBlocks.Web;
 
 namespace PrimeTech.Booking;
 
@@ -10,9 +19,25 @@ public static class BookingModule
 
     public static IServiceCollection AddBookingModule(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<BookingOptions>(BookingOptions.Section)
+            .PostConfigure<IConfiguration>((options, config) =>
+                options.OrganiserEmail ??= config["Seller:Email"] ?? config["Smtp:From"]);
+
         services.AddModuleStore<IBookingStore>(Schema, options =>
         {
+            options.Schema.For<BookableService>()
+                .UniqueIndex(UniqueIndexType.Computed, "ux_bookable_service_slug", s => s.Slug);
+            options.Schema.For<ServiceBooking>()
+                .UniqueIndex(UniqueIndexType.Computed, "ux_booking_reference", b => b.Reference)
+                .Index(b => b.UserId, i => i.Name = "ix_booking_user")
+                .Index(b => b.StartUtc, i => i.Name = "ix_booking_start")
+                .Index(b => b.NormalizedContactEmail, i => i.Name = "ix_booking_contact_email");
+            options.AddSlotClaimsTable();
         });
+        services.AddSingleton<ISeedStep, DemoServicesSeed>();
+        services.Configure<RateLimiterOptions>(o => o
+            .AddFixedWindowPerClientIp(BookingRateLimits.Create, 20, TimeSpan.FromMinutes(10))
+            .AddFixedWindowPerClientIp(BookingRateLimits.Track, 10, TimeSpan.FromMinutes(1)));
         return services;
     }
 }

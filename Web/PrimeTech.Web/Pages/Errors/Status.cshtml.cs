@@ -22,10 +22,16 @@ public sealed class StatusModel : PageModel
         {
             403 => ("You do not have access to this page", "Your account is not allowed to see this page. If you think it should be, contact us."),
             404 => ("Page not found", "The page you asked for does not exist or has moved. Check the address, or start again from the home page."),
-            429 => ("Too many requests", "You have made too many requests in a short time. Wait a minute and try again."),
+            429 => ("Too many requests", $"You have made too many requests in a short time. Wait {RetryWait()} and try again."),
             >= 500 => ("Something went wrong", "We could not complete your request. It is not your fault, and we have been told. Please try again in a moment."),
             _ => ("The request could not be completed", "Check what you entered and try again."),
         };
         Response.StatusCode = Status;
     }
+
+    /// <summary>"N seconds" from the rate limiter's rejection, else "a minute".</summary>
+    private string RetryWait() =>
+        HttpContext.Items[PrimeTech.BuildingBlocks.Web.RateLimiting.RetryAfterItem] is int seconds
+            ? seconds == 1 ? "1 second" : $"{seconds} seconds"
+            : "a minute";
 }

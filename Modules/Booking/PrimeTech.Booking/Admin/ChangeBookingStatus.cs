@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Carter;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using PrimeTech.Booking.Bookings;
+using PrimeTech.Booking.Notifications;
+using PrimeTech.BuildingBlocks.Email;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Validation;
+using PrimeTech.BuildingBlocks.Web;
+using Wolverine;
+
+namespace PrimeTech.Booking.Admin;
+
+/// <summary>The body of <c>PATCH /api/admin/bookings/{BKG}/status</c>.</summary>
+public sealed record ChangeBookingStatusRequest(string? Status, string? CustomerNote, string? InternalNote);
+
+/// <summary>
+/// Staff move a booking through its workflow with an optional note for the customer (emailed and
+/// shown when tracking) and an optional internal note (staff only). Illegal moves change nothing.
+/// </summary>
+public sealed record ChangeBookingStatus(string Reference, string? Status, string? CustomerNote, string? InternalNote, string StaffName, Guid? StaffUserId)
+{
+    public static ChangeBookingStatus From(string reference, ChangeBookingStatusRequest body, ClaimsPrincipal staff) =>
+        new(reference, body.Status, body.CustomerNote, body.InternalNote,
+            staff.FindFirstValue("name") ?? staff.FindFirstValue("email") ?? "Staff", staff.UserId());
+
+    public sealed class Validator : AbstractValidator<ChangeBookingStatus>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Status).NotEmpty().WithMessage("Choose the new status.")
+                .Must(s => BookingStatusText.TryParse(s, out _)).When(x => !string.IsNullOrEmpty(x.Status))
+                .WithMessage("Choose one of: Requested, Confirmed, Declined, InProgress, Completed, Cancelled.");
+            RuleFor(x => x.CustomerNote).MaximumLength(1000).WithMessage("Keep the note for the customer to 1,000 characters.");
+            RuleFor(x => x.InternalNote).MaximumLength(2000).WithMessage("Keep the internal note to 2,000 characters.");
+        }
+    }
+}
+
+public static class ChangeBookingStatusHandler
+{
+    private static readonly ChangeBookingStatus.Validator Validator = new();
+
+    public static async Task<(AdminBookingView, OutgoingEmail)> Handle(
+        ChangeBookingStatus command, IDocumentSession session, TimeProvider clock,
+        IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
+    {
+        Validator.EnsureValid(command);
+        BookingStatusText.TryParse(command.Status, out var to);
+
+        var booking = await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct)
+            ?? throw DomainException.NotFound("The booking");
+        var now = clock.GetUtcNow();
+        var change = BookingWorkflow.ChangeStatus(session, booking, to,
+            BookingActor.Admin(command.StaffUserId, command.StaffName), command.CustomerNote, command.InternalNote, now);
+        return (AdminBookingView.From(booking), BookingEmails.For(booking, change, site.Value, options.Value.OrganiserEmail!, now));
+    }
+}
+
+public sealed class ChangeBookingStatusEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPatch("/api/admin/bookings/{reference}/status",
+                async (string reference, ChangeBookingStatusRequest body, ClaimsPrincipal user, IMessageBus bus) =>
+                    Results.Ok(await bus.InvokeAsync<AdminBookingView>(ChangeBookingStatus.From(reference, body, user))))
+            .RequireAuthorization(Policies.Admin)
+            .WithTags("Admin")
+            .WithSummary("Move a booking to a new status (409 INVALID_STATUS_TRANSITION when the workflow does not allow it).");
+}

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Carter;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using PrimeTech.Booking.Notifications;
+using PrimeTech.BuildingBlocks.Email;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Validation;
+using PrimeTech.BuildingBlocks.Web;
+using Wolverine;
+
+namespace PrimeTech.Booking.Bookings;
+
+/// <summary>The optional body of the cancel endpoint: guests prove the booking is theirs with its email.</summary>
+public sealed record CancelBookingRequest(string? Email, string? Reason);
+
+/// <summary>
+/// The customer cancels while the booking is Requested or Confirmed: the owner when signed in, or
+/// anyone holding the reference and its email (the same proof as tracking). The slot is freed;
+/// the reason, if given, becomes the history's customer note.
+/// </summary>
+public sealed record CancelBooking(string Reference, string? Email, string? Reason, Guid? UserId)
+{
+    public sealed class Validator : AbstractValidator<CancelBooking>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Email).NotEmpty().When(x => x.UserId is null).WithMessage("Enter the email address you booked with.");
+            RuleFor(x => x.Reason).MaximumLength(1000).WithMessage("Keep the reason to 1,000 characters.");
+        }
+    }
+}
+
+/// <summary>The cancelled booking: the full view for its signed-in owner, the tracking view for a guest.</summary>
+public sealed record CancelledBooking(BookingView? Owner, TrackedBooking Tracked);
+
+public static class CancelBookingHandler
+{
+    private static readonly CancelBooking.Validator Validator = new();
+
+    public static async Task<(CancelledBooking, OutgoingEmail)> Handle(
+        CancelBooking command, IDocumentSession session, TimeProvider clock,
+        IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
+    {
+        Validator.EnsureValid(command);
+        var booking = await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct);
+        var owner = booking is not null && command.UserId is { } userId && booking.UserId == userId;
+        var holdsProof = booking is not null && !string.IsNullOrWhiteSpace(command.Email)
+            && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(command.Email);
+        if (booking is null || !(owner || holdsProof))
+            throw BookingErrors.BookingNotFound();
+
+        var actor = owner ? BookingActor.Customer(command.UserId!.Value, booking.ContactName) : BookingActor.Guest;
+        var now = clock.GetUtcNow();
+        var change = BookingWorkflow.ChangeStatus(session, booking, BookingStatus.Cancelled, actor, command.Reason, null, now);
+        return (new CancelledBooking(owner ? BookingView.From(booking) : null, TrackedBooking.From(booking)),
+            BookingEmails.For(booking, change, site.Value, options.Value.OrganiserEmail!, now));
+    }
+}
+
+public sealed class CancelBookingEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        // The body is optional (nullable): a signed-in owner needs none.
+        app.MapPost("/api/bookings/{reference}/cancel", async (string reference, CancelBookingRequest? body, ClaimsPrincipal user, IMessageBus bus) =>
+            {
+                var cancelled = await bus.InvokeAsync<CancelledBooking>(new CancelBooking(reference, body?.Email, body?.Reason, user.UserId()));
+                return cancelled.Owner is { } view ? Results.Ok(view) : Results.Ok(cancelled.Tracked);
+            })
+            .RequireRateLimiting(BookingRateLimits.Track)
+            .WithTags("Bookings")
+            .WithSummary("Cancel a Requested or Confirmed booking: its signed-in owner, or a guest giving the booking's email.");
+}

@@ -1,0 +1,54 @@
+using Carter;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PrimeTech.BuildingBlocks.Identifiers;
+using PrimeTech.BuildingBlocks.Validation;
+using Wolverine;
+
+namespace PrimeTech.Booking.Bookings;
+
+/// <summary>Anyone with a booking's reference and its email sees its status and customer-facing history.</summary>
+public sealed record TrackBooking(string? Reference, string? Email)
+{
+    public sealed class Validator : AbstractValidator<TrackBooking>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Reference).NotEmpty().WithMessage("Enter your booking reference, like BKG-20260302-7K3Q.");
+            RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the email address you booked with.");
+        }
+    }
+}
+
+public static class TrackBookingHandler
+{
+    private static readonly TrackBooking.Validator Validator = new();
+
+    public static async Task<TrackedBooking> Handle(TrackBooking query, IDocumentSession session, CancellationToken ct)
+    {
+        Validator.EnsureValid(query);
+        var booking = await FindAsync(session, query.Reference, query.Email, ct) ?? throw BookingErrors.BookingNotFound();
+        return TrackedBooking.From(booking);
+    }
+
+    /// <summary>The booking when both reference and email match; null otherwise, whichever of them is wrong.</summary>
+    public static async Task<ServiceBooking?> FindAsync(IQuerySession session, string? reference, string? email, CancellationToken ct)
+    {
+        if (!DatedReference.TryNormalise(ServiceBooking.ReferencePrefix, reference, out var normalised)) return null;
+        var booking = await session.Query<ServiceBooking>().SingleOrDefaultAsync(b => b.Reference == normalised, ct);
+        return booking is not null && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(email) ? booking : null;
+    }
+}
+
+public sealed class TrackBookingEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/bookings/track", async (TrackBooking body, IMessageBus bus) =>
+                Results.Ok(await bus.InvokeAsync<TrackedBooking>(body)))
+            .RequireRateLimiting(BookingRateLimits.Track)
+            .WithTags("Bookings")
+            .WithSummary("Status and history of a booking, given its reference and the email it was made with (404 when either is wrong).");
+}

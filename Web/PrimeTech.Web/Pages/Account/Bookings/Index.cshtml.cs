@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.Booking.Bookings;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Account.Bookings;
+
+[Authorize]
+public sealed class IndexModel(IMessageBus bus) : PageModel
+{
+    public IReadOnlyList<BookingView> Bookings { get; private set; } = [];
+
+    public async Task OnGetAsync() =>
+        Bookings = (await bus.InvokeAsync<Paged<BookingView>>(new ListMyBookings(User.RequiredUserId(), 1, 100))).Items;
+
+    public async Task<IActionResult> OnPostCancelAsync(string reference)
+    {
+        try
+        {
+            await bus.InvokeAsync<CancelledBooking>(new CancelBooking(reference, null, null, User.RequiredUserId()));
+            TempData["Flash"] = $"Booking {reference} has been cancelled. We have emailed you a confirmation.";
+            return RedirectToPage();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e);
+            await OnGetAsync();
+            return Page();
+        }
+    }
+}

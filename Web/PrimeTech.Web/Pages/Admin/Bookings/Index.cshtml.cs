@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.Booking.Admin;
+using PrimeTech.Booking.Bookings;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Time;
+using PrimeTech.BuildingBlocks.Web;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Admin.Bookings;
+
+/// <summary>Bookings by slot: a list filtered by status and day, or a Monday-to-Friday week view.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Date { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Week { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public Paged<AdminBookingView>? Result { get; private set; }
+    public DateOnly? WeekStart { get; private set; }
+    public static IReadOnlyList<BookingStatus> Statuses { get; } = Enum.GetValues<BookingStatus>();
+
+    public async Task OnGetAsync()
+    {
+        try
+        {
+            string? from = null, to = null;
+            if (DateOnly.TryParseExact(Week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                WeekStart = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+                from = WeekStart.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                to = WeekStart.Value.AddDays(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            else if (!string.IsNullOrEmpty(Week))
+            {
+                ModelState.AddModelError(nameof(Week), "Enter the week as a date, YYYY-MM-DD.");
+                return;
+            }
+            Result = await bus.InvokeAsync<Paged<AdminBookingView>>(
+                new ListBookings(Status, WeekStart is null ? Date : null, from, to, Q, 1, 100));
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string>
+            {
+                ["status"] = nameof(Status), ["date"] = nameof(Date), ["from"] = nameof(Week), ["to"] = nameof(Week),
+            });
+        }
+    }
+
+    public string ThisWeek => London.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public IEnumerable<AdminBookingView> On(DateOnly day) =>
+        Result?.Items.Where(b => DateOnly.FromDateTime(London.ToLocal(b.Start)) == day) ?? [];
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.Booking.Bookings;
+using PrimeTech.Booking.Services;
+using PrimeTech.BuildingBlocks.Web;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Admin.Services;
+
+[Authorize(Policy = Policies.Admin)]
+public sealed class IndexModel(IMessageBus bus) : PageModel
+{
+    public IReadOnlyList<AdminServiceView> Services { get; private set; } = [];
+
+    public async Task OnGetAsync() =>
+        Services = (await bus.InvokeAsync<ItemList<AdminServiceView>>(new ListAllServices())).Items;
+}

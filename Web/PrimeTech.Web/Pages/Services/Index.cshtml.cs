@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.Booking.Bookings;
+using PrimeTech.Booking.Services;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Services;
+
+public sealed class IndexModel(IMessageBus bus) : PageModel
+{
+    public IReadOnlyList<ServiceView> Services { get; private set; } = [];
+
+    public async Task OnGetAsync() => Services = (await bus.InvokeAsync<ItemList<ServiceView>>(new ListServices())).Items;
+}

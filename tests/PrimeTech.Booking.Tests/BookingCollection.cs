@@ -1,0 +1,12 @@
+using PrimeTech.Testing;
+using Xunit;
+
+namespace PrimeTech.Booking.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class BookingCollection : ICollectionFixture<BookingFixture>
+{
+    public const string Name = "booking";
+}
+
+public sealed class BookingFixture : AppFixture;
