@@ -154,36 +154,32 @@ public sealed class AdminLicenceTests(LicensingFixture app)
         var admin = await app.SignInAdminAsync();
         var (paid, licence) = await _purchases.LicenceAsync();
         await _api.ActivateAsync(licence.Key, LicenceApiClient.NewFingerprint(), "Front desk");
-        var pages = new PageClient(app, admin);
+        var pages = PageVisitor.For(app, admin);
+        var detailUrl = $"/admin/licences/{licence.Key}";
 
         var list = await pages.GetAsync($"/admin/licences?q={paid.OrderNumber}");
-        Assert.Equal(HttpStatusCode.OK, list.Status);
-        Assert.Contains($"href=\"/admin/licences/{licence.Key}\"", list.Html);
-        Assert.Contains("Front desk", list.Text);
+        Assert.Contains($"href=\"{detailUrl}\"", list.Html);
+        Assert.Contains("Front desk", list.Text());
         Assert.Contains("aria-label=\"Admin\"", list.Html);
 
-        var detail = await pages.GetAsync($"/admin/licences/{licence.Key}");
+        var detail = await pages.GetAsync(detailUrl);
         Assert.Contains($"<title>Licence {licence.Key} — Prime Tech Services</title>", detail.Html);
-        Assert.Contains("Front desk", detail.Text);
+        Assert.Contains("Front desk", detail.Text());
 
-        var noReason = await pages.PostAsync($"/admin/licences/{licence.Key}?handler=Revoke", ("Revoke.Reason", ""));
-        Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
-        Assert.Contains("Enter a reason", noReason.Text);
+        var noReason = await pages.PostFormAsync(detailUrl + "?handler=Revoke", Form.Of(("Revoke.Reason", "")), 400, detailUrl);
+        Assert.Contains("Enter a reason", noReason.Text());
 
-        var noConfirm = await pages.PostAsync($"/admin/licences/{licence.Key}?handler=Reset", ("Reset.Reason", "PC replaced"));
-        Assert.Equal(HttpStatusCode.BadRequest, noConfirm.Status);
-        Assert.Contains("Confirm that you want to reset the activation", noConfirm.Text);
+        var noConfirm = await pages.PostFormAsync(detailUrl + "?handler=Reset", Form.Of(("Reset.Reason", "PC replaced")), 400, detailUrl);
+        Assert.Contains("Confirm that you want to reset the activation", noConfirm.Text());
 
-        var revoked = await pages.PostAsync($"/admin/licences/{licence.Key}?handler=Revoke", ("Revoke.Reason", "Fraudulent order"));
-        Assert.Equal(HttpStatusCode.SeeOther, revoked.Status);
-        var after = await pages.GetAsync(revoked.Location!);
-        Assert.Contains($"Licence {licence.Key} revoked.", after.Text);
-        Assert.Contains("Fraudulent order", after.Text);
-        Assert.Contains("Reinstate this licence", after.Text);
+        var revoked = await pages.PostFormAsync(detailUrl + "?handler=Revoke", Form.Of(("Revoke.Reason", "Fraudulent order")), 303, detailUrl);
+        var after = await pages.GetAsync(revoked.Location);
+        Assert.Contains($"Licence {licence.Key} revoked.", after.Text());
+        Assert.Contains("Fraudulent order", after.Text());
+        Assert.Contains("Reinstate this licence", after.Text());
 
-        var reset = await pages.PostAsync($"/admin/licences/{licence.Key}?handler=Reset", ("Reset.Confirm", "true"));
-        Assert.Equal(HttpStatusCode.SeeOther, reset.Status);
-        Assert.Contains("Activation reset.", (await pages.GetAsync(reset.Location!)).Text);
+        var reset = await pages.PostFormAsync(detailUrl + "?handler=Reset", Form.Of(("Reset.Confirm", "true")), 303, detailUrl);
+        Assert.Contains("Activation reset.", (await pages.GetAsync(reset.Location)).Text());
         Assert.Null((await _purchases.LicenceAsync(licence.Key)).Activation);
     }
 
@@ -192,8 +188,6 @@ public sealed class AdminLicenceTests(LicensingFixture app)
     {
         var customer = await app.CreateCustomerAsync();
 
-        var page = await new PageClient(app, customer).GetAsync("/admin/licences");
-
-        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        await PageVisitor.For(app, customer).GetAsync("/admin/licences", expectedStatus: 403);
     }
 }

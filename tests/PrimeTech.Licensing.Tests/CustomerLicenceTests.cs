@@ -139,28 +139,26 @@ public sealed class CustomerLicenceTests(LicensingFixture app)
         var customer = await app.CreateCustomerAsync();
         var (_, licence) = await _purchases.LicenceAsync(customer.Id, customer.Email);
         await _api.ActivateAsync(licence.Key, LicenceApiClient.NewFingerprint(), "Reception PC");
-        var pages = new PageClient(app, customer);
+        var pages = PageVisitor.For(app, customer);
 
         var page = await pages.GetAsync("/account/licences");
-        Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("<title>Licences — Prime Tech Services</title>", page.Html);
         Assert.Contains($"<code id=\"key-{licence.Key}\">{licence.Key}</code>", page.Html);
         Assert.Contains("data-copy=\"key-" + licence.Key + "\"", page.Html);
         Assert.Contains("/js/copy.js", page.Html);
-        Assert.Contains("Activated on Reception PC since", page.Text);
+        Assert.Contains("Activated on Reception PC since", page.Text());
 
-        var unconfirmed = await pages.PostAsync("/account/licences?handler=Release", ("licenceKey", licence.Key));
-        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.Status);
+        const string release = "/account/licences?handler=Release";
+        var unconfirmed = await pages.PostFormAsync(release, Form.Of(("licenceKey", licence.Key)), 400, "/account/licences");
         Assert.Contains("There is a problem", unconfirmed.Html);
         Assert.Contains("Confirm that you want to release this machine", unconfirmed.Html);
         Assert.NotNull((await _purchases.LicenceAsync(licence.Key)).Activation);
 
-        var released = await pages.PostAsync("/account/licences?handler=Release", ("licenceKey", licence.Key), ("confirm", "true"));
-        Assert.Equal(HttpStatusCode.SeeOther, released.Status);
+        var released = await pages.PostFormAsync(release, Form.Of(("licenceKey", licence.Key), ("confirm", "true")), 303, "/account/licences");
         Assert.Equal("/account/licences", released.Location);
         var after = await pages.GetAsync("/account/licences");
-        Assert.Contains($"The licence {licence.Key} can now be activated on another computer.", after.Text);
-        Assert.Contains("Not activated", after.Text);
+        Assert.Contains($"The licence {licence.Key} can now be activated on another computer.", after.Text());
+        Assert.Contains("Not activated", after.Text());
         Assert.Null((await _purchases.LicenceAsync(licence.Key)).Activation);
     }
 
@@ -169,8 +167,8 @@ public sealed class CustomerLicenceTests(LicensingFixture app)
     {
         var customer = await app.CreateCustomerAsync();
 
-        var page = await new PageClient(app, customer).GetAsync("/account/licences");
+        var page = await PageVisitor.For(app, customer).GetAsync("/account/licences");
 
-        Assert.Contains("You have no licences yet. Licences for software you buy appear here.", page.Text);
+        Assert.Contains("You have no licences yet. Licences for software you buy appear here.", page.Text());
     }
 }

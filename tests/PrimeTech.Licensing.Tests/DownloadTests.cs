@@ -167,26 +167,24 @@ public sealed class DownloadTests(LicensingFixture app)
     {
         var admin = await app.SignInAdminAsync();
         var (product, release, bytes, customer, _) = await _shop.EntitledReleaseAsync(admin);
-        var pages = new PageClient(app, customer);
+        var pages = PageVisitor.For(app, customer);
 
         var page = await pages.GetAsync("/account/downloads");
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains($"Download {product.Name} 1.2.3", page.Text);
+        Assert.Contains($"Download {product.Name} 1.2.3", page.Text());
         Assert.Contains(release.Sha256, page.Html);
-        Assert.Contains("65.5 kB", page.Text);
-        Assert.Contains("Download links work for 5 minutes; each click makes a new one.", page.Text);
+        Assert.Contains("65.5 kB", page.Text());
+        Assert.Contains("Download links work for 5 minutes; each click makes a new one.", page.Text());
         Assert.DoesNotContain("releases/", page.Html);
 
-        var first = await pages.PostAsync("/account/downloads", ("releaseId", release.ReleaseId.ToString()));
-        var second = await pages.PostAsync("/account/downloads", ("releaseId", release.ReleaseId.ToString()));
-        Assert.Equal(HttpStatusCode.SeeOther, first.Status);
+        var click = Form.Of(("releaseId", release.ReleaseId.ToString()));
+        var first = await pages.PostFormAsync("/account/downloads", click, 303);
+        var second = await pages.PostFormAsync("/account/downloads", click, 303);
         Assert.NotEqual(first.Location, second.Location);
         Assert.Equal(ReleaseShop.Sha256(bytes), ReleaseShop.Sha256(await ReleaseShop.S3.GetByteArrayAsync(first.Location)));
 
-        var stranger = new PageClient(app, await app.CreateCustomerAsync());
-        await stranger.GetAsync("/account/downloads");
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync("/account/downloads", ("releaseId", release.ReleaseId.ToString()))).Status);
-        Assert.Contains("You have no downloads yet. Software you buy appears here.", (await stranger.GetAsync("/account/downloads")).Text);
+        var stranger = PageVisitor.For(app, await app.CreateCustomerAsync());
+        await stranger.PostFormAsync("/account/downloads", click, 404);
+        Assert.Contains("You have no downloads yet. Software you buy appears here.", (await stranger.GetAsync("/account/downloads")).Text());
     }
 
     [Fact]
@@ -195,38 +193,33 @@ public sealed class DownloadTests(LicensingFixture app)
         var admin = await app.SignInAdminAsync();
         var product = await _shop.CreateProductAsync(admin);
         var draft = await _shop.UploadOkAsync(admin, product.Id, "4.0.0", ReleaseShop.RandomBytes(1500));
-        var pages = new PageClient(app, admin);
+        var pages = PageVisitor.For(app, admin);
         var url = $"/admin/products/{product.Id}/releases";
 
         var page = await pages.GetAsync(url + "?uploaded=4.0.0");
         Assert.Contains($"<title>Releases of {product.Name} — Prime Tech Services</title>", page.Html);
-        Assert.Contains("Version 4.0.0 uploaded as a draft. Publish it to make it available.", page.Text);
+        Assert.Contains("Version 4.0.0 uploaded as a draft. Publish it to make it available.", page.Text());
         Assert.Contains("/js/release-upload.js", page.Html);
         Assert.Contains("Uploading a release needs JavaScript.", page.Html);
-        Assert.Contains("1.5 kB", page.Text);
+        Assert.Contains("1.5 kB", page.Text());
         Assert.Contains(draft.Sha256, page.Html);
 
-        var published = await pages.PostAsync($"{url}?handler=Publish&releaseId={draft.ReleaseId}");
-        Assert.Equal(HttpStatusCode.SeeOther, published.Status);
-        Assert.Contains("Version 4.0.0 published.", (await pages.GetAsync(url)).Text);
+        var none = new Dictionary<string, string>();
+        await pages.PostFormAsync($"{url}?handler=Publish&releaseId={draft.ReleaseId}", none, 303, url);
+        Assert.Contains("Version 4.0.0 published.", (await pages.GetAsync(url)).Text());
 
-        var unpublished = await pages.PostAsync($"{url}?handler=Unpublish&releaseId={draft.ReleaseId}");
-        Assert.Equal(HttpStatusCode.SeeOther, unpublished.Status);
-        Assert.Contains("Version 4.0.0 unpublished.", (await pages.GetAsync(url)).Text);
+        await pages.PostFormAsync($"{url}?handler=Unpublish&releaseId={draft.ReleaseId}", none, 303, url);
+        Assert.Contains("Version 4.0.0 unpublished.", (await pages.GetAsync(url)).Text());
 
-        var download = await pages.PostAsync($"{url}?handler=Download&releaseId={draft.ReleaseId}");
-        Assert.Equal(HttpStatusCode.SeeOther, download.Status);
+        var download = await pages.PostFormAsync($"{url}?handler=Download&releaseId={draft.ReleaseId}", none, 303, url);
         Assert.StartsWith("http://127.0.0.1:", download.Location);
 
         var another = await _shop.UploadOkAsync(admin, product.Id, "4.1.0", [9, 9]);
-        await pages.GetAsync(url);
-        var unconfirmed = await pages.PostAsync($"{url}?handler=Delete&releaseId={another.ReleaseId}");
-        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.Status);
-        Assert.Contains("Confirm that you want to delete this draft", unconfirmed.Text);
-        var deleted = await pages.PostAsync($"{url}?handler=Delete&releaseId={another.ReleaseId}", ("confirm", "true"));
-        Assert.Equal(HttpStatusCode.SeeOther, deleted.Status);
-        Assert.Contains("Version 4.1.0 deleted.", (await pages.GetAsync(url)).Text);
+        var unconfirmed = await pages.PostFormAsync($"{url}?handler=Delete&releaseId={another.ReleaseId}", none, 400, url);
+        Assert.Contains("Confirm that you want to delete this draft", unconfirmed.Text());
+        await pages.PostFormAsync($"{url}?handler=Delete&releaseId={another.ReleaseId}", Form.Of(("confirm", "true")), 303, url);
+        Assert.Contains("Version 4.1.0 deleted.", (await pages.GetAsync(url)).Text());
 
-        Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync($"/admin/products/{Guid.NewGuid()}/releases")).Status);
+        await pages.GetAsync($"/admin/products/{Guid.NewGuid()}/releases", expectedStatus: 404);
     }
 }
