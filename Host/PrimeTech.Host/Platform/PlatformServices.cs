@@ -35,6 +35,9 @@ public static class PlatformServices
             opts.PersistMessagesWithPostgresql(connectionString, WolverineSchema);
             opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
             opts.Policies.AutoApplyTransactions();
+            // An event handled by several modules (PaymentConfirmed: Ordering and Licensing) runs each
+            // module's handler on its own, in its own store's transaction, retried on its own.
+            opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.Discovery.IncludeAssembly(typeof(SendEmailHandler).Assembly);
