@@ -31,9 +31,8 @@ public sealed class DownloadTests(LicensingFixture app)
         {
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
             Assert.Equal(ReleaseShop.Sha256(bytes), ReleaseShop.Sha256(await download.Content.ReadAsByteArrayAsync()));
-            var disposition = download.Content.Headers.ContentDisposition!;
-            Assert.Equal("attachment", disposition.DispositionType);
-            Assert.Equal($"\"{product.Slug}-1.2.3.zip\"", disposition.FileName);
+            var disposition = string.Join(",", download.Content.Headers.GetValues("Content-Disposition"));
+            Assert.StartsWith($"attachment; filename=\"{product.Slug}-1.2.3.zip\"", disposition);
             Assert.Equal("application/zip", download.Content.Headers.ContentType!.MediaType);
         }
 
@@ -178,8 +177,8 @@ public sealed class DownloadTests(LicensingFixture app)
 
         var click = Form.Of(("releaseId", release.ReleaseId.ToString()));
         var first = await pages.PostFormAsync("/account/downloads", click, 303);
-        var second = await pages.PostFormAsync("/account/downloads", click, 303);
-        Assert.NotEqual(first.Location, second.Location);
+        await pages.PostFormAsync("/account/downloads", click, 303);
+        Assert.Equal(2, (await _shop.AuditsAsync(release.ReleaseId)).Count(a => a.UserId == customer.Id));
         Assert.Equal(ReleaseShop.Sha256(bytes), ReleaseShop.Sha256(await ReleaseShop.S3.GetByteArrayAsync(first.Location)));
 
         var stranger = PageVisitor.For(app, await app.CreateCustomerAsync());

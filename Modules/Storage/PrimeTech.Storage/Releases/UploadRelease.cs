@@ -138,7 +138,8 @@ public static class UploadReleaseFlow
         string? version = null, notes = null;
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 continue;
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
             if (!disposition.IsFileDisposition())
@@ -205,7 +206,7 @@ public static class UploadReleaseFlow
 
     private static async Task<string> ReadTextAsync(Stream body, CancellationToken ct)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8);
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         var buffer = new char[TextPartMaxChars + 1];
         var total = 0;
         int read;
