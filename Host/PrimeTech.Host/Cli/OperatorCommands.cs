@@ -55,6 +55,12 @@ public static class OperatorCommands
                     return await app.RunJasperFxCommands(args);
             }
         }
+        catch (SeedArgumentMissingException e)
+        {
+            await Console.Error.WriteLineAsync($"{args[0]}: {e.Message}");
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
         catch (NpgsqlException e)
         {
             await Console.Error.WriteLineAsync($"The database is unreachable: {e.Message}. Check ConnectionStrings:Postgres and that PostgreSQL is running.");

@@ -29,6 +29,7 @@ public static class PlatformServices
         services.AddValidatedOptions<SiteOptions>(SiteOptions.Section);
         services.AddValidatedOptions<SmtpOptions>(SmtpOptions.Section);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddClientAddress();
 
         builder.Host.UseWolverine(opts =>
         {
