@@ -1,0 +1,35 @@
+namespace PrimeTech.Billing.Contracts;
+
+/// <summary>
+/// Issue the invoice of an order, or return the one it already has (one order, one invoice, ever).
+/// Request/response: answered with <see cref="IssuedInvoice"/>. The fields repeat Ordering's
+/// <c>OrderPlaced</c> so that this contract references no other module's contracts.
+/// </summary>
+public sealed record IssueInvoiceForOrder(
+    Guid OrderId,
+    string OrderNumber,
+    Guid CustomerId,
+    string CustomerEmail,
+    string CustomerName,
+    DateTimeOffset PlacedAt,
+    IReadOnlyList<InvoiceOrderLine> Lines,
+    long NetPence,
+    long VatPence,
+    long GrossPence);
+
+public sealed record InvoiceOrderLine(
+    Guid ProductId,
+    string Sku,
+    string Name,
+    bool IsLicensed,
+    int Quantity,
+    long UnitPriceNetPence,
+    decimal VatRatePercent,
+    long NetPence,
+    long VatPence,
+    long GrossPence);
+
+public sealed record IssuedInvoice(Guid InvoiceId, string InvoiceNumber, string Status);
+
+/// <summary>An invoice was issued for an order (Ordering records its number on the order).</summary>
+public sealed record InvoiceIssued(Guid OrderId, string OrderNumber, string InvoiceNumber, DateTimeOffset IssuedAt);

@@ -1,0 +1,80 @@
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PrimeTech.Billing.Contracts;
+using PrimeTech.Billing.Invoices;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Storage.Contracts;
+using Wolverine;
+
+namespace PrimeTech.Billing.Documents;
+
+/// <summary>
+/// The stored PDF of an invoice, for its owner or an admin; anyone else gets NOT_FOUND so that
+/// the number's existence is not revealed. DOCUMENT_NOT_READY until the first PDF is stored.
+/// </summary>
+public static class GetBillingDocumentHandler
+{
+    public static async Task<BillingDocument> Handle(GetBillingDocument query, IDocumentSession session, CancellationToken ct)
+    {
+        var number = (query.Number ?? "").Trim().ToUpperInvariant();
+        var invoice = await session.Query<Invoice>().FirstOrDefaultAsync(i => i.Number == number, ct);
+        if (invoice is null || (invoice.CustomerId != query.RequesterId && !query.RequesterIsAdmin))
+            throw DomainException.NotFound("The invoice");
+
+        var pdf = invoice.LatestStoredPdf()
+                  ?? throw new DomainException(BillingErrors.DocumentNotReady, "The invoice PDF is being prepared. Try again in a moment.");
+        return new BillingDocument(pdf.DocumentId, invoice.FileName(), DocumentPurposes.InvoicePdf);
+    }
+}
+
+/// <summary>
+/// Billing's document download: Billing decides who may have the document, Storage mints a fresh
+/// presigned URL and audits it. Used by the API and by the pages (which redirect to the URL).
+/// </summary>
+public static class BillingDocumentDownloadFlow
+{
+    public static Task<DownloadLink> RunAsync(IMessageBus bus, string number, HttpContext http) =>
+        RunAsync(bus, number, new Requester(
+            http.User.RequiredUserId(),
+            http.User.IsAdmin(),
+            http.Connection.RemoteIpAddress?.ToString() ?? "",
+            http.Request.Headers.UserAgent.ToString()), http.RequestAborted);
+
+    public static async Task<DownloadLink> RunAsync(IMessageBus bus, string number, Requester requester, CancellationToken ct)
+    {
+        var document = await bus.InvokeAsync<BillingDocument>(
+            new GetBillingDocument(number, requester.UserId, requester.IsAdmin), ct);
+        return await bus.InvokeAsync<DownloadLink>(new CreateDocumentDownloadLink(
+            document.DocumentId, requester.UserId, requester.IsAdmin, document.Kind, requester.IpAddress, requester.UserAgent), ct);
+    }
+
+    /// <summary>Who asks for a download, for the access check and the audit.</summary>
+    public sealed record Requester(Guid UserId, bool IsAdmin, string IpAddress, string UserAgent);
+}
+
+public sealed class DownloadInvoiceEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/invoices/{number}/download", async (string number, HttpContext http, IMessageBus bus) =>
+            {
+                http.Response.Headers.CacheControl = "no-store";
+                try
+                {
+                    return Results.Ok(await BillingDocumentDownloadFlow.RunAsync(bus, number, http));
+                }
+                catch (DomainException e) when (e.Error == BillingErrors.DocumentNotReady)
+                {
+                    // The error contract, plus when to ask again.
+                    http.Response.Headers.RetryAfter = "2";
+                    await ProblemWriter.WriteAsync(http, e);
+                    return Results.Empty;
+                }
+            })
+            .RequireAuthorization()
+            .RequireRateLimiting(DownloadRateLimit.Policy)
+            .WithTags("Invoices");
+}

@@ -1,0 +1,121 @@
+namespace PrimeTech.Billing.Invoices;
+
+/// <summary>
+/// A VAT invoice, issued when its order is placed (Policy B). Its number, parties, lines and
+/// amounts never change; only its status moves Issued → Paid or Issued → Void, and each status
+/// gets a freshly rendered PDF revision (older PDFs are kept).
+/// </summary>
+public sealed class Invoice
+{
+    public const string NumberPrefix = "INV";
+
+    public Guid Id { get; set; }
+    public string Number { get; set; } = "";
+    public Guid OrderId { get; set; }
+    public string OrderNumber { get; set; } = "";
+    public Guid CustomerId { get; set; }
+    public InvoiceSeller Seller { get; set; } = new();
+    public InvoiceBuyer Buyer { get; set; } = new();
+    public List<InvoiceLine> Lines { get; set; } = [];
+    public long NetPence { get; set; }
+    public long VatPence { get; set; }
+    public long GrossPence { get; set; }
+    public string Currency { get; set; } = "GBP";
+    public InvoiceStatus Status { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public DateTimeOffset? PaidAt { get; set; }
+    public DateTimeOffset? VoidedAt { get; set; }
+    public List<InvoicePdf> Pdfs { get; set; } = [];
+
+    /// <summary>The newest revision whose PDF is stored: the one downloads serve.</summary>
+    public InvoicePdf? LatestStoredPdf() =>
+        Pdfs.Where(p => p.StoredAt is not null).OrderByDescending(p => p.Revision).FirstOrDefault();
+
+    public string FileName() => $"{Number}.pdf";
+
+    /// <summary>Moves to Void (a cancelled order) and asks for a PDF that says so. False if not Issued.</summary>
+    public bool TryVoid(DateTimeOffset now, out InvoicePdf? pdf)
+    {
+        pdf = null;
+        if (Status != InvoiceStatus.Issued) return false;
+        Status = InvoiceStatus.Void;
+        VoidedAt = now;
+        pdf = RequestPdf(now);
+        return true;
+    }
+
+    /// <summary>Adds a PDF revision showing the current status; the render handler fills it in.</summary>
+    public InvoicePdf RequestPdf(DateTimeOffset now)
+    {
+        var pdf = new InvoicePdf
+        {
+            DocumentId = Guid.NewGuid(),
+            Revision = Pdfs.Count == 0 ? 1 : Pdfs.Max(p => p.Revision) + 1,
+            StatusShown = Status,
+            RequestedAt = now,
+        };
+        Pdfs.Add(pdf);
+        return pdf;
+    }
+}
+
+public enum InvoiceStatus
+{
+    Issued,
+    Paid,
+    Void,
+}
+
+public sealed class InvoiceSeller
+{
+    public string Name { get; set; } = "";
+    public List<string> AddressLines { get; set; } = [];
+    public string VatNumber { get; set; } = "";
+    public string Email { get; set; } = "";
+}
+
+/// <summary>No postal address is collected (PRODUCT: out of scope).</summary>
+public sealed class InvoiceBuyer
+{
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+}
+
+public sealed class InvoiceLine
+{
+    public Guid ProductId { get; set; }
+    public string Sku { get; set; } = "";
+    public string Name { get; set; } = "";
+    public bool IsLicensed { get; set; }
+    public int Quantity { get; set; }
+    public long UnitPriceNetPence { get; set; }
+    public decimal VatRatePercent { get; set; }
+    public long NetPence { get; set; }
+    public long VatPence { get; set; }
+    public long GrossPence { get; set; }
+}
+
+/// <summary>One rendering of the invoice. Location fields are filled when Storage reports the object stored.</summary>
+public sealed class InvoicePdf
+{
+    public Guid DocumentId { get; set; }
+    public int Revision { get; set; }
+    public InvoiceStatus StatusShown { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public DateTimeOffset? StoredAt { get; set; }
+    public string? Bucket { get; set; }
+    public string? ObjectKey { get; set; }
+    public long? SizeBytes { get; set; }
+    public string? Sha256 { get; set; }
+}
+
+/// <summary>
+/// An order cancelled before its invoice existed (the invoice's issue was delayed by a failure).
+/// The invoice is then issued already Void, so every order still has exactly one invoice.
+/// </summary>
+public sealed class CancelledBeforeInvoice
+{
+    /// <summary>The order id.</summary>
+    public Guid Id { get; set; }
+    public DateTimeOffset CancelledAt { get; set; }
+}

@@ -1,0 +1,57 @@
+using Marten;
+using PrimeTech.Billing.Pdf;
+using PrimeTech.Storage.Contracts;
+
+namespace PrimeTech.Billing.Invoices;
+
+/// <summary>Render one PDF revision of an invoice (Billing-internal, asynchronous).</summary>
+public sealed record RenderInvoicePdf(Guid InvoiceId, int Revision);
+
+/// <summary>
+/// Renders the revision's PDF and hands the bytes to Storage through the durable outbox; Storage
+/// answers with <see cref="GeneratedDocumentStored"/>. A revision already stored is left alone.
+/// </summary>
+public static class RenderInvoicePdfHandler
+{
+    public static async Task<StoreGeneratedDocument?> Handle(RenderInvoicePdf command, IDocumentSession session, CancellationToken ct)
+    {
+        var invoice = await session.LoadAsync<Invoice>(command.InvoiceId, ct);
+        var pdf = invoice?.Pdfs.SingleOrDefault(p => p.Revision == command.Revision);
+        if (invoice is null || pdf is null || pdf.StoredAt is not null)
+            return null;
+
+        var bytes = InvoicePdfDocument.Render(invoice, pdf.StatusShown);
+        return new StoreGeneratedDocument(
+            pdf.DocumentId, DocumentPurposes.InvoicePdf, invoice.FileName(), "application/pdf", bytes, invoice.CustomerId);
+    }
+}
+
+/// <summary>Records where Storage put an invoice PDF revision.</summary>
+public static class GeneratedDocumentStoredHandler
+{
+    public static async Task Handle(GeneratedDocumentStored stored, IDocumentSession session, CancellationToken ct)
+    {
+        if (stored.Purpose != DocumentPurposes.InvoicePdf)
+            return;
+
+        var orderId = await session.Query<Invoice>()
+            .Where(i => i.Pdfs.Any(p => p.DocumentId == stored.DocumentId))
+            .Select(i => i.OrderId)
+            .FirstOrDefaultAsync(ct);
+        if (orderId == Guid.Empty)
+            return;
+
+        await TransactionLock.AcquireAsync(session, InvoiceIssuer.LockScope, orderId, ct);
+        var invoice = await session.Query<Invoice>().FirstAsync(i => i.OrderId == orderId, ct);
+        var pdf = invoice.Pdfs.Single(p => p.DocumentId == stored.DocumentId);
+        if (pdf.StoredAt is not null)
+            return;
+
+        pdf.StoredAt = stored.StoredAt;
+        pdf.Bucket = stored.Bucket;
+        pdf.ObjectKey = stored.ObjectKey;
+        pdf.SizeBytes = stored.SizeBytes;
+        pdf.Sha256 = stored.Sha256;
+        session.Store(invoice);
+    }
+}

@@ -1,0 +1,97 @@
+using Carter;
+using JasperFx;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using PrimeTech.Billing.Contracts;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Ordering.Contracts;
+using Wolverine;
+
+namespace PrimeTech.Ordering.Orders;
+
+/// <summary><c>{ orderNumber, invoiceNumber, checkoutUrl }</c>: where the customer goes to pay.</summary>
+public sealed record CheckoutResult(string OrderNumber, string InvoiceNumber, string CheckoutUrl);
+
+/// <summary>The result and whether this request created the order (201) or repeated one (200).</summary>
+public sealed record CheckoutOutcome(CheckoutResult Result, bool Created);
+
+/// <summary>
+/// Checkout under Policy B, used by the API and the cart page alike. Each step is a message to
+/// the module that owns it, in its own transaction; none is left half done:
+/// <list type="number">
+/// <item>Ordering's <see cref="PlaceOrder"/> stores the order and empties the cart, and in the same
+/// transaction puts <see cref="OrderPlaced"/> in the durable outbox.</item>
+/// <item>Billing's <see cref="IssueInvoiceForOrder"/> issues the invoice now, so its number is in
+/// the answer. If this request dies before that, <see cref="OrderPlaced"/> makes Billing issue it
+/// anyway; both paths return the order's one invoice.</item>
+/// </list>
+/// A double submit (same cart revision) gets the same order and invoice back. The checkout URL is
+/// the order page until payments are taken online.
+/// </summary>
+public static class CheckoutFlow
+{
+    private const int Attempts = 5;
+
+    public static async Task<CheckoutOutcome> RunAsync(
+        IMessageBus bus, Customer customer, long cartRevision, SiteOptions site, CancellationToken ct)
+    {
+        if (!customer.EmailVerified)
+            throw new DomainException(ErrorCode.EmailNotVerified, "Verify your email address before you check out.");
+
+        var placed = await WithFreshSessionRetriesAsync(() =>
+            bus.InvokeAsync<PlacedOrder>(new PlaceOrder(customer.Id, customer.Email, customer.Name, cartRevision), ct));
+        var invoice = await WithFreshSessionRetriesAsync(() =>
+            bus.InvokeAsync<IssuedInvoice>(IssueInvoiceFor(placed.Snapshot), ct));
+
+        return new CheckoutOutcome(
+            new CheckoutResult(placed.OrderNumber, invoice.InvoiceNumber, site.Absolute($"/account/orders/{placed.OrderNumber}")),
+            Created: !placed.Replayed);
+    }
+
+    public static IssueInvoiceForOrder IssueInvoiceFor(OrderPlaced order) =>
+        new(order.OrderId, order.OrderNumber, order.CustomerId, order.CustomerEmail, order.CustomerName, order.PlacedAt,
+            order.Lines.Select(l => new InvoiceOrderLine(
+                l.ProductId, l.Sku, l.Name, l.IsLicensed, l.Quantity, l.UnitPriceNetPence, l.VatRatePercent,
+                l.NetPence, l.VatPence, l.GrossPence)).ToList(),
+            order.NetPence, order.VatPence, order.GrossPence);
+
+    /// <summary>
+    /// A unique-index or concurrency conflict at commit means another request won a race; asking
+    /// again in a new session (a new InvokeAsync) finds its result.
+    /// </summary>
+    private static async Task<T> WithFreshSessionRetriesAsync<T>(Func<Task<T>> invoke)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await invoke();
+            }
+            catch (Exception e) when (attempt < Attempts && (e is ConcurrencyException || UniqueViolation.ConstraintOf(e) is not null))
+            {
+            }
+        }
+    }
+}
+
+public sealed record CheckoutRequest(long? CartRevision);
+
+public sealed class CheckoutEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/orders/checkout", async (CheckoutRequest body, HttpContext http, IMessageBus bus, IOptions<SiteOptions> site) =>
+            {
+                if (body.CartRevision is not { } revision)
+                    throw DomainException.Validation("cartRevision", "Send the revision of the cart you are checking out");
+                var outcome = await CheckoutFlow.RunAsync(bus, Customer.From(http.User), revision, site.Value, http.RequestAborted);
+                return outcome.Created
+                    ? Results.Created($"/api/orders/{outcome.Result.OrderNumber}", outcome.Result)
+                    : Results.Ok(outcome.Result);
+            })
+            .NoStore()
+            .RequireAuthorization(Policies.VerifiedCustomer)
+            .WithTags("Orders");
+}

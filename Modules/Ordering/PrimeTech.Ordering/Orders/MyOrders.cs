@@ -1,0 +1,62 @@
+using Carter;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PrimeTech.BuildingBlocks.Validation;
+using PrimeTech.BuildingBlocks.Web;
+using Wolverine;
+
+namespace PrimeTech.Ordering.Orders;
+
+/// <summary>The customer's orders, newest first, paged.</summary>
+public sealed record ListMyOrders(Guid CustomerId, int Page = 1, int PageSize = PagingRules.DefaultPageSize)
+{
+    public sealed class Validator : AbstractValidator<ListMyOrders>
+    {
+        public Validator() => this.PageRules(x => x.Page, x => x.PageSize);
+    }
+}
+
+/// <summary>One of the customer's own orders; anyone else's is NOT_FOUND.</summary>
+public sealed record GetMyOrder(string OrderNumber, Guid CustomerId);
+
+public static class ListMyOrdersHandler
+{
+    private static readonly ListMyOrders.Validator Validator = new();
+
+    public static async Task<Paged<OrderSummary>> Handle(ListMyOrders query, IDocumentSession session, CancellationToken ct)
+    {
+        Validator.EnsureValid(query);
+        var mine = session.Query<Order>().Where(o => o.CustomerId == query.CustomerId);
+        var total = await mine.CountAsync(ct);
+        var page = await mine.OrderByDescending(o => o.CreatedAt)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+        return new Paged<OrderSummary>(page.Select(OrderSummary.From).ToList(), query.Page, query.PageSize, total);
+    }
+}
+
+public static class GetMyOrderHandler
+{
+    public static async Task<OrderDetail> Handle(GetMyOrder query, IDocumentSession session, CancellationToken ct) =>
+        OrderDetail.From(await OrderAccess.OwnAsync(session, query.OrderNumber, query.CustomerId, ct));
+}
+
+public sealed class MyOrdersEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/orders", (int? page, int? pageSize, HttpContext http, IMessageBus bus) =>
+                bus.InvokeAsync<Paged<OrderSummary>>(
+                    new ListMyOrders(http.User.RequiredUserId(), page ?? 1, pageSize ?? PagingRules.DefaultPageSize), http.RequestAborted))
+            .NoStore()
+            .RequireAuthorization()
+            .WithTags("Orders");
+        app.MapGet("/api/orders/{number}", (string number, HttpContext http, IMessageBus bus) =>
+                bus.InvokeAsync<OrderDetail>(new GetMyOrder(number, http.User.RequiredUserId()), http.RequestAborted))
+            .NoStore()
+            .RequireAuthorization()
+            .WithTags("Orders");
+    }
+}

@@ -1,0 +1,131 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Identifiers;
+using PrimeTech.BuildingBlocks.Money;
+using PrimeTech.Ordering.Carts;
+using PrimeTech.Ordering.Catalogue;
+using PrimeTech.Ordering.Contracts;
+using Wolverine;
+
+namespace PrimeTech.Ordering.Orders;
+
+/// <summary>
+/// Turn the customer's cart, at the revision they saw, into an order awaiting payment.
+/// Answered with <see cref="PlacedOrder"/>; a repeat for the same revision returns the same order.
+/// </summary>
+public sealed record PlaceOrder(Guid CustomerId, string Email, string Name, long CartRevision);
+
+public sealed record PlacedOrder(Guid OrderId, string OrderNumber, bool Replayed, OrderPlaced Snapshot);
+
+/// <summary>
+/// One transaction in the Ordering store, under the customer's cart lock (so a double submit
+/// queues behind the first and then finds its order): snapshot the lines from the current
+/// products, insert the order, empty the cart, and — through the durable outbox, committed with
+/// the order — publish <see cref="OrderPlaced"/> (Billing's safety net for the invoice) and
+/// schedule <see cref="ExpirePendingOrder"/>. The unique indexes on (customer, revision) and on
+/// the number back the lock up; the checkout flow retries in a fresh session if one fires.
+/// </summary>
+public static class PlaceOrderHandler
+{
+    /// <summary>Online payment is refused above this (the payment provider's limit).</summary>
+    public const long MaxGrossPence = 99_999_999;
+
+    public static async Task<(PlacedOrder, OutgoingMessages)> Handle(
+        PlaceOrder command, IDocumentSession session, TimeProvider clock, IOptions<OrderOptions> options, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        var cart = await CartRules.LockAndLoadAsync(session, command.CustomerId, ct);
+
+        var existing = await session.Query<Order>()
+            .FirstOrDefaultAsync(o => o.CustomerId == command.CustomerId && o.CartRevision == command.CartRevision, ct);
+        if (existing is not null)
+        {
+            if (!existing.IsPending)
+                throw new DomainException(OrderingErrors.OrderNotPending,
+                    $"Order {existing.Number} was already placed from this cart and is no longer awaiting payment.");
+            return (Placed(existing, replayed: true), messages);
+        }
+
+        if (cart.Lines.Count == 0)
+            throw new DomainException(OrderingErrors.CartEmpty, "Your cart is empty.");
+        if (cart.Revision != command.CartRevision)
+            throw new DomainException(OrderingErrors.CartChanged, "Your cart changed in another window. Check it and check out again.");
+
+        var products = (await session.LoadManyAsync<Product>(ct, cart.Lines.Select(l => l.ProductId).ToArray())).ToDictionary(p => p.Id);
+        var lines = new List<OrderLine>();
+        foreach (var cartLine in cart.Lines)
+        {
+            if (!products.TryGetValue(cartLine.ProductId, out var product) || !product.IsActive)
+                throw new DomainException(OrderingErrors.ProductInactive,
+                    $"{product?.Name ?? cartLine.Sku} is no longer available. Remove it to check out.");
+            var net = product.UnitPriceNetPence * cartLine.Quantity;
+            var vat = Vat.On(net, product.VatRatePercent);
+            lines.Add(new OrderLine
+            {
+                ProductId = product.Id,
+                Sku = product.Sku,
+                Name = product.Name,
+                IsLicensed = product.IsLicensed,
+                UnitPriceNetPence = product.UnitPriceNetPence,
+                VatRatePercent = product.VatRatePercent,
+                Quantity = cartLine.Quantity,
+                NetPence = net,
+                VatPence = vat,
+                GrossPence = net + vat,
+            });
+        }
+
+        var gross = lines.Sum(l => l.GrossPence);
+        if (gross > MaxGrossPence)
+            throw DomainException.Validation("cart", "Orders over £999,999.99 cannot be paid online");
+
+        var now = clock.GetUtcNow();
+        var order = new Order
+        {
+            Id = Guid.NewGuid(),
+            Number = await NewNumberAsync(session, now, ct),
+            CustomerId = command.CustomerId,
+            CustomerEmail = command.Email,
+            CustomerName = command.Name,
+            CartRevision = cart.Revision,
+            Status = OrderStatus.PendingPayment,
+            Lines = lines,
+            NetPence = lines.Sum(l => l.NetPence),
+            VatPence = lines.Sum(l => l.VatPence),
+            GrossPence = gross,
+            CreatedAt = now,
+            History = [new OrderStatusChange { At = now, To = OrderStatus.PendingPayment, By = ChangedBy.Customer }],
+        };
+        session.Insert(order);
+
+        cart.Lines.Clear();
+        cart.Changed(now);
+        session.Store(cart);
+
+        var placed = Placed(order, replayed: false);
+        messages.Add(placed.Snapshot);
+        messages.Delay(new ExpirePendingOrder(order.Id), options.Value.PendingExpiry);
+        return (placed, messages);
+    }
+
+    /// <summary>ORD-YYYYMMDD-XXXX, drawn again if taken (the unique index decides a race).</summary>
+    private static async Task<string> NewNumberAsync(IDocumentSession session, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var candidate = DatedReference.New(Order.NumberPrefix, now);
+            if (!await session.Query<Order>().AnyAsync(o => o.Number == candidate, ct))
+                return candidate;
+        }
+        throw new InvalidOperationException("Could not draw a free order number in 5 attempts.");
+    }
+
+    public static PlacedOrder Placed(Order order, bool replayed) =>
+        new(order.Id, order.Number, replayed, new OrderPlaced(
+            order.Id, order.Number, order.CustomerId, order.CustomerEmail, order.CustomerName, order.CreatedAt,
+            order.Lines.Select(l => new OrderLineSnapshot(
+                l.ProductId, l.Sku, l.Name, l.IsLicensed, l.Quantity, l.UnitPriceNetPence, l.VatRatePercent,
+                l.NetPence, l.VatPence, l.GrossPence)).ToList(),
+            order.NetPence, order.VatPence, order.GrossPence));
+}

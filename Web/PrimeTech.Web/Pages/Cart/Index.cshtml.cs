@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Ordering.Carts;
+using PrimeTech.Ordering.Orders;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Cart;
+
+[Authorize]
+public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : PageModel
+{
+    public CartView Cart { get; private set; } = null!;
+
+    /// <summary>A quantity error, shown beside the line it belongs to.</summary>
+    public Dictionary<string, string> LineErrors { get; } = [];
+
+    public async Task OnGetAsync() => Cart = await LoadAsync();
+
+    public async Task<IActionResult> OnPostUpdateAsync(string sku, string? quantity)
+    {
+        if (!int.TryParse(quantity?.Trim(), out var value))
+            return await LineFailedAsync(sku, "Enter a quantity as a whole number", 400);
+        try
+        {
+            await bus.InvokeAsync<CartView>(new SetCartQuantity(User.RequiredUserId(), sku, value), HttpContext.RequestAborted);
+            TempData["Flash"] = "Quantity updated.";
+            return new SeeOtherResult("/cart");
+        }
+        catch (DomainException e) when (e.Errors.TryGetValue("quantity", out var messages))
+        {
+            return await LineFailedAsync(sku, messages[0], e.Error.Status);
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return new SeeOtherResult("/cart");
+        }
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string sku)
+    {
+        var before = await LoadAsync();
+        try
+        {
+            await bus.InvokeAsync<CartView>(new RemoveFromCart(User.RequiredUserId(), sku), HttpContext.RequestAborted);
+            var name = before.Lines.FirstOrDefault(l => l.Sku == sku)?.Name ?? "The product";
+            TempData["Flash"] = $"{name} removed from your cart.";
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+        }
+        return new SeeOtherResult("/cart");
+    }
+
+    public async Task<IActionResult> OnPostCheckoutAsync(long cartRevision)
+    {
+        try
+        {
+            var outcome = await CheckoutFlow.RunAsync(bus, Customer.From(User), cartRevision, site.Value, HttpContext.RequestAborted);
+            return new SeeOtherResult(OnThisSite(outcome.Result.CheckoutUrl));
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string> { ["cart"] = "" });
+            Response.StatusCode = e.Error.Status;
+            Cart = await LoadAsync();
+            return Page();
+        }
+    }
+
+    /// <summary>A URL of this site becomes a path, so the browser stays on the host it is using.</summary>
+    private string OnThisSite(string url)
+    {
+        var home = site.Value.PublicUrl.TrimEnd('/');
+        return url.StartsWith(home + "/", StringComparison.OrdinalIgnoreCase) ? url[home.Length..] : url;
+    }
+
+    private async Task<IActionResult> LineFailedAsync(string sku, string message, int status)
+    {
+        Cart = await LoadAsync();
+        LineErrors[sku] = message;
+        ModelState.AddModelError("quantity-" + sku, message);
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private Task<CartView> LoadAsync() => bus.InvokeAsync<CartView>(new GetCart(User.RequiredUserId()), HttpContext.RequestAborted);
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.Ordering.Catalogue;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Products;
+
+public sealed class IndexModel(IMessageBus bus) : PageModel
+{
+    public IReadOnlyList<ProductSummary> Products { get; private set; } = [];
+
+    public async Task OnGetAsync() =>
+        Products = (await bus.InvokeAsync<ProductList>(new ListProducts(), HttpContext.RequestAborted)).Items;
+}
