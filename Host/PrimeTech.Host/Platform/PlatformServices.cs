@@ -36,6 +36,9 @@ public static class PlatformServices
             opts.PersistMessagesWithPostgresql(connectionString, WolverineSchema);
             opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
             opts.Policies.AutoApplyTransactions();
+            // An event handled by several modules (PaymentConfirmed: Ordering and Licensing) runs each
+            // module's handler on its own, in its own store's transaction, retried on its own.
+            opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.Discovery.IncludeAssembly(typeof(SendEmailHandler).Assembly);
@@ -53,6 +56,7 @@ public static class PlatformServices
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RateLimiting.OnRejectedAsync;
         });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new UtcInstantJsonConverter()));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddCarter();
         services.AddRazorPages();
