@@ -1,10 +1,5 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PrimeTech.Testing;
 using Xunit;
@@ -19,25 +14,21 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 
 /// <summary>
 /// The app served on Kestrel at a free loopback port (a browser cannot reach the in-memory test
-/// server) and Debian's Chromium driven by Playwright.
+/// server; the port is also <c>Site:PublicUrl</c>, so Stripe's redirects come back to it), the
+/// fixture's Stripe stand-in, and Debian's Chromium driven by Playwright.
 /// </summary>
 public sealed class BrowserFixture : AppFixture
 {
-    private WebApplicationFactory<Program>? _site;
     private IPlaywright? _playwright;
 
+    protected override bool ServeOnKestrel => true;
+
     public IBrowser Browser { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => SiteUrl;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-
-        _site = new WebApplicationFactory<Program>().WithWebHostBuilder(ConfigureWebHost);
-        _site.UseKestrel(0);
-        _site.StartServer();
-        var addresses = _site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -50,12 +41,6 @@ public sealed class BrowserFixture : AppFixture
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
             ],
         });
-    }
-
-    public override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("urls", "http://127.0.0.1:0");
     }
 
     /// <summary>A fresh browser context (own cookies) with a page on the site.</summary>
@@ -76,7 +61,6 @@ public sealed class BrowserFixture : AppFixture
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        if (_site is not null) await _site.DisposeAsync();
         await base.DisposeAsync();
     }
 }

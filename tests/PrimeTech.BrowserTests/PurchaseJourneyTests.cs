@@ -5,7 +5,11 @@ using Xunit;
 
 namespace PrimeTech.BrowserTests;
 
-/// <summary>The purchase journey in Chromium: browse, add to cart, check out, see the order, download the invoice PDF.</summary>
+/// <summary>
+/// The purchase journey in Chromium: browse, add to cart, check out, pay on Stripe's hosted page
+/// (the stand-in), land on the success page, see the receipt once the webhook confirmed the
+/// payment, and download the receipt and invoice PDFs.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class PurchaseJourneyTests(BrowserFixture site)
 {
@@ -13,8 +17,10 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         Accessibility.AssertNone(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
 
     [Fact]
-    public async Task Browse_add_to_cart_check_out_see_the_order_and_download_the_invoice()
+    public async Task Browse_add_to_cart_check_out_pay_see_the_receipt_and_download_the_PDFs()
     {
+        // Stripe signs webhooks with real time; another test may have moved the clock.
+        site.Clock.Reset();
         var customer = await site.CreateCustomerAsync(name: "Journey Buyer");
         var page = await site.NewPageAsync();
         // The journey crosses the PDF being rendered and stored in the background; be patient on a busy machine.
@@ -42,30 +48,35 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         Assert.Contains("£99.98", cart);
         await AssertAccessibleAsync(page);
 
+        // Off to Stripe's hosted payment page (the stand-in), for the invoice's total.
         await page.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
-        await page.WaitForURLAsync(OrderPage());
-        var orderNumber = page.Url[(page.Url.LastIndexOf('/') + 1)..];
-        Assert.Equal($"Order {orderNumber}", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
-        var order = await page.Locator("main").InnerTextAsync();
-        Assert.Contains("Pending payment", order);
-        Assert.Contains("£119.98", order);
+        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(site.Stripe.BaseAddress.ToString()) + "pay/cs_test_"));
+        Assert.Contains("£119.98", await page.Locator("main").InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay £119.98" }).ClickAsync();
+
+        // Back on the site: the success page waits for the webhook, then shows the receipt.
+        await page.WaitForURLAsync(SuccessPage());
+        var orderNumber = new Uri(page.Url).Query.Split('=')[1];
+        Assert.Equal("Thank you", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        await AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Payment received" }).WaitForAsync(new() { Timeout = 30_000 });
+        var success = await page.Locator("main").InnerTextAsync();
+        Assert.Matches(ReceiptNumber(), success);
+        Assert.Contains("£119.98", success);
         await AssertAccessibleAsync(page);
 
-        var download = await Eventually.GetAsync(async () =>
-        {
-            // The PDF is rendered and stored just after checkout; until then the link comes back with a notice.
-            await page.ReloadAsync();
-            var link = page.GetByRole(AriaRole.Link, new() { Name = "Download invoice (PDF)" });
-            if (await link.CountAsync() == 0) return null;
-            var ready = await page.Context.APIRequest.GetAsync($"/account/orders/{orderNumber}/invoice", new() { MaxRedirects = 0 });
-            if (ready.Status != 302) return null;
-            return await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
-        }, "the invoice PDF to be downloadable", TimeSpan.FromSeconds(60));
+        var receipt = await DownloadWhenReadyAsync(page, "Download receipt (PDF)", $"/account/orders/{orderNumber}/receipt");
+        Assert.Matches(ReceiptFile(), receipt.SuggestedFilename);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(await receipt.PathAsync()), 0, 4));
+        var invoice = await DownloadWhenReadyAsync(page, "Download invoice (PDF)", $"/account/orders/{orderNumber}/invoice");
+        Assert.Matches(InvoiceFile(), invoice.SuggestedFilename);
 
-        Assert.Matches(InvoiceFile(), download.SuggestedFilename);
-        var path = await download.PathAsync();
-        var bytes = await File.ReadAllBytesAsync(path);
-        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        await page.GetByRole(AriaRole.Link, new() { Name = "View your order" }).ClickAsync();
+        await page.WaitForURLAsync(site.BaseUrl + $"/account/orders/{orderNumber}");
+        var order = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("Paid", order);
+        Assert.Matches(ReceiptNumber(), order);
+        await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "Orders" }).ClickAsync();
         await page.WaitForURLAsync(site.BaseUrl + "/account/orders");
@@ -73,7 +84,22 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         await AssertAccessibleAsync(page);
     }
 
-    private Regex OrderPage() => new("^" + Regex.Escape(site.BaseUrl) + @"/account/orders/ORD-\d{8}-[0-9A-HJKMNP-TV-Z]{4}$");
+    /// <summary>Clicks the download link once the PDF is stored (until then the link comes back with a notice).</summary>
+    private static async Task<IDownload> DownloadWhenReadyAsync(IPage page, string linkName, string path) =>
+        await Eventually.GetAsync(async () =>
+        {
+            var ready = await page.Context.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });
+            if (ready.Status != 302) return null;
+            return await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = linkName }).ClickAsync());
+        }, $"{linkName} to be ready", TimeSpan.FromSeconds(30));
+
+    private Regex SuccessPage() => new("^" + Regex.Escape(site.BaseUrl) + @"/checkout/success\?order=ORD-\d{8}-[0-9A-HJKMNP-TV-Z]{4}$");
+
+    [GeneratedRegex(@"RCP-\d{4}-\d{6}")]
+    private static partial Regex ReceiptNumber();
+
+    [GeneratedRegex(@"^RCP-\d{4}-\d{6}\.pdf$")]
+    private static partial Regex ReceiptFile();
 
     [GeneratedRegex(@"^INV-\d{4}-\d{6}\.pdf$")]
     private static partial Regex InvoiceFile();

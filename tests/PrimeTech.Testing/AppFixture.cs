@@ -1,25 +1,56 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Alba;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PrimeTech.StripeStandIn;
 using Xunit;
 
 namespace PrimeTech.Testing;
 
 /// <summary>
 /// The whole application on real services: a database and a bucket of its own (created here and
-/// migrated by the real <c>migrate</c> command), the shared SMTP sink, and a clock tests can move.
-/// One fixture serves a test collection; tests make their own data and never count others'.
+/// migrated by the real <c>migrate</c> command), the shared SMTP sink, a Stripe stand-in of its own
+/// (in-process, real HTTP, Stripe's signatures), and a clock tests can move. One fixture serves a
+/// test collection; tests make their own data and never count others'.
+/// <para>
+/// Stripe's webhooks and browsers need a real listener: a fixture that returns true from
+/// <see cref="ServeOnKestrel"/> also serves the app on Kestrel at <see cref="SiteUrl"/> (which is
+/// then <c>Site:PublicUrl</c>, so Stripe's success and cancel URLs lead back to it) and points the
+/// stand-in's webhooks at it. Both hosts share the database and the clock.
+/// </para>
 /// </summary>
 public class AppFixture : IAsyncLifetime
 {
+    public const string StripeApiKey = "sk_test_fixture";
+
+    private WebApplication? _stripe;
+    private WebApplicationFactory<Program>? _site;
+
     public string Id { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
     public string DatabaseName => "pt_" + Id;
     public string Bucket => "pt-" + Id;
     public ShiftableClock Clock { get; } = new();
     public MailSink Mail { get; } = MailSink.Create();
     public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>The stand-in's control API and base URL (started by <see cref="InitializeAsync"/> or <see cref="StartStripeStandInAsync"/>).</summary>
+    public StripeStandInClient Stripe { get; private set; } = null!;
+
+    public string StripeWebhookSecret => "whsec_" + Id;
+
+    /// <summary>Serve the app on Kestrel too (webhooks, browsers)?</summary>
+    protected virtual bool ServeOnKestrel => false;
+
+    /// <summary><c>Site:PublicUrl</c>: the Kestrel address when the app is served on Kestrel.</summary>
+    public string SiteUrl => Settings["Site:PublicUrl"];
+
+    /// <summary>The app on Kestrel (only when <see cref="ServeOnKestrel"/>).</summary>
+    public IServiceProvider SiteServices => _site?.Services ?? throw new InvalidOperationException("This fixture does not serve the app on Kestrel.");
 
     /// <summary>Configuration of the app under test, as configuration keys.</summary>
     public Dictionary<string, string> Settings { get; }
@@ -40,6 +71,8 @@ public class AppFixture : IAsyncLifetime
             ["Smtp:Port"] = TestServices.SmtpPort.ToString(),
             ["Smtp:UseStartTls"] = "false",
             ["Smtp:From"] = "no-reply@primetech.test",
+            ["Stripe:SecretKey"] = StripeApiKey,
+            ["Stripe:WebhookSecret"] = StripeWebhookSecret,
             ["Seed:AdminEmail"] = $"admin-{Id}@primetech.test",
             ["Seed:AdminPassword"] = "Admin-password-for-tests-1",
             ["Seed:AdminName"] = "Test Administrator",
@@ -58,8 +91,46 @@ public class AppFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        var port = ServeOnKestrel ? FreeLoopbackPort() : 0;
+        if (ServeOnKestrel) Settings["Site:PublicUrl"] = $"http://127.0.0.1:{port}";
+        // Without a Kestrel listener, deliveries go to a closed port and fail fast.
+        await StartStripeStandInAsync(ServeOnKestrel ? SiteUrl + "/api/webhooks/stripe" : "http://127.0.0.1:9/api/webhooks/stripe");
         await PrepareDatabaseAsync();
         Host = await AlbaHost.For<Program>(ConfigureWebHost);
+
+        if (ServeOnKestrel)
+        {
+            _site = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+            {
+                ConfigureWebHost(builder);
+                builder.UseSetting("urls", SiteUrl);
+            });
+            _site.UseKestrel(port);
+            _site.StartServer();
+        }
+    }
+
+    /// <summary>Starts this fixture's Stripe stand-in on a free port and points <c>Stripe:ApiBase</c> at it.</summary>
+    public async Task StartStripeStandInAsync(string webhookUrl)
+    {
+        var (app, baseUrl) = await StandInServer.StartAsync(o =>
+        {
+            o.ApiKey = StripeApiKey;
+            o.WebhookSecret = StripeWebhookSecret;
+            o.WebhookUrl = webhookUrl;
+        });
+        _stripe = app;
+        Settings["Stripe:ApiBase"] = baseUrl;
+        Stripe = new StripeStandInClient(new HttpClient { BaseAddress = new Uri(baseUrl + "/") });
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     /// <summary>Creates the fixture's database, then runs the real <c>migrate</c> and <c>seed</c>.</summary>
@@ -94,7 +165,9 @@ public class AppFixture : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
+        if (_site is not null) await _site.DisposeAsync();
         if (Host is not null) await Host.DisposeAsync();
+        if (_stripe is not null) await _stripe.DisposeAsync();
         await DropDatabaseAsync();
     }
 

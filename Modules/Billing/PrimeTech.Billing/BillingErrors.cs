@@ -5,4 +5,12 @@ namespace PrimeTech.Billing;
 public static class BillingErrors
 {
     public static readonly ErrorCode DocumentNotReady = new("DOCUMENT_NOT_READY", 409, "The document is being prepared.");
+
+    /// <summary>The same code as Ordering's: the invoice (so the order) is no longer awaiting payment.</summary>
+    public static readonly ErrorCode OrderNotPending = new("ORDER_NOT_PENDING", 409, "This order is not awaiting payment.");
+
+    public static readonly ErrorCode OrderNotPaid = new("ORDER_NOT_PAID", 409, "This order has not been paid.");
+    public static readonly ErrorCode RefundAlreadyRequested = new("REFUND_ALREADY_REQUESTED", 409, "A refund has already been requested.");
+    public static readonly ErrorCode WebhookSignatureInvalid = new("WEBHOOK_SIGNATURE_INVALID", 400, "The webhook signature is not valid.");
+    public static readonly ErrorCode WebhookNotFailed = new("WEBHOOK_NOT_FAILED", 409, "Only failed events can be processed again.");
 }

@@ -2,6 +2,9 @@ using Marten.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Billing.Invoices;
+using PrimeTech.Billing.Payments;
+using PrimeTech.Billing.StripeApi;
+using PrimeTech.Billing.Webhooks;
 using PrimeTech.BuildingBlocks.Configuration;
 using PrimeTech.BuildingBlocks.Persistence;
 
@@ -14,6 +17,8 @@ public static class BillingModule
     public static IServiceCollection AddBillingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<SellerOptions>(SellerOptions.Section);
+        services.AddValidatedOptions<StripeOptions>(StripeOptions.Section);
+        services.AddSingleton<StripeGateway>();
 
         services.AddModuleStore<IBillingStore>(Schema, options =>
         {
@@ -26,6 +31,29 @@ public static class BillingModule
                 .Index(x => x.CustomerId, i => i.Name = "ix_invoice_customer_id")
                 .Index(x => x.IssuedAt, i => i.Name = "ix_invoice_issued_at");
             options.Schema.For<CancelledBeforeInvoice>();
+            options.Schema.For<Receipt>()
+                .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_number", x => x.Number)
+                .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_order_id", x => x.OrderId)
+                .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_payment_intent_id", x => x.PaymentIntentId)
+                .Index(x => x.IssuedAt, i => i.Name = "ix_receipt_issued_at")
+                .Index(x => x.CustomerId, i => i.Name = "ix_receipt_customer_id");
+            options.Schema.For<CheckoutSessionRecord>()
+                .UseOptimisticConcurrency(true)
+                .Index(x => x.InvoiceId, i => i.Name = "ix_checkout_session_invoice_id");
+            options.Schema.For<StripeWebhookEvent>()
+                .UseOptimisticConcurrency(true)
+                .Index(x => x.ReceivedAt, i => i.Name = "ix_webhook_event_received_at")
+                .Index(x => x.Outcome, i => i.Name = "ix_webhook_event_outcome")
+                .Index(x => x.Type, i => i.Name = "ix_webhook_event_type")
+                .Index(x => x.OrderNumber, i => i.Name = "ix_webhook_event_order_number");
+            options.Schema.For<Refund>()
+                .UseOptimisticConcurrency(true)
+                .UniqueIndex(UniqueIndexType.Computed, "ux_refund_order_id", x => x.OrderId)
+                .Index(x => x.StripeRefundId, i =>
+                {
+                    i.Name = "ux_refund_stripe_refund_id";
+                    i.IsUnique = true;
+                });
         });
         return services;
     }

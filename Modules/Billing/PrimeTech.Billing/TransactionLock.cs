@@ -8,10 +8,13 @@ namespace PrimeTech.Billing;
 /// </summary>
 internal static class TransactionLock
 {
-    public static async Task AcquireAsync(IDocumentSession session, string scope, Guid key, CancellationToken ct)
+    public static Task AcquireAsync(IDocumentSession session, string scope, Guid key, CancellationToken ct) =>
+        AcquireAsync(session, scope, key.ToString("N"), ct);
+
+    public static async Task AcquireAsync(IDocumentSession session, string scope, string key, CancellationToken ct)
     {
         await session.BeginTransactionAsync(ct);
         await session.AdvancedSql.QueryAsync<int>(
-            "select 1 from pg_advisory_xact_lock(hashtext(?), hashtext(?))", ct, scope, key.ToString("N"));
+            "select 1 from pg_advisory_xact_lock(hashtext(?), hashtext(?))", ct, scope, key);
     }
 }

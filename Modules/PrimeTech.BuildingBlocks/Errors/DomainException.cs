@@ -4,12 +4,20 @@ namespace PrimeTech.BuildingBlocks.Errors;
 /// A failure that the caller can act on. Thrown by handlers; the API turns it into problem+json
 /// with its code, and pages show its detail (and field errors) beside the form.
 /// </summary>
-public class DomainException(ErrorCode error, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+public class DomainException(
+    ErrorCode error, string detail, IReadOnlyDictionary<string, string[]>? errors = null,
+    IReadOnlyDictionary<string, string>? extensions = null)
     : Exception(detail)
 {
     public ErrorCode Error { get; } = error;
     public string Detail { get; } = detail;
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
+
+    /// <summary>
+    /// Extra members of the problem, only where the contract names them (e.g. <c>orderNumber</c> and
+    /// <c>invoiceNumber</c> on PAYMENT_PROVIDER_ERROR from checkout).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Extensions { get; } = extensions ?? new Dictionary<string, string>();
 
     public static DomainException NotFound(string what) => new(ErrorCode.NotFound, $"{what} was not found.");
 

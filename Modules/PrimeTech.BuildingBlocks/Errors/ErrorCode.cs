@@ -16,6 +16,8 @@ public sealed record ErrorCode(string Code, int Status, string Title)
     public static readonly ErrorCode UnsupportedMediaType = new("UNSUPPORTED_MEDIA_TYPE", 415, "Send the body as application/json.");
     public static readonly ErrorCode RateLimited = new("RATE_LIMITED", 429, "Too many requests. Try again later.");
     public static readonly ErrorCode InternalError = new("INTERNAL_ERROR", 500, "Something went wrong on our side.");
+    /// <summary>Stripe could not be reached or refused a call made in a request (checkout, pay now, refund).</summary>
+    public static readonly ErrorCode PaymentProviderError = new("PAYMENT_PROVIDER_ERROR", 502, "The payment provider could not be reached.");
     public static readonly ErrorCode ServiceUnavailable = new("SERVICE_UNAVAILABLE", 503, "The service is not available right now.");
 
     /// <summary>The generic code for a bare HTTP status, used when the framework ends a request without a domain error.</summary>

@@ -16,10 +16,10 @@ public static class ProblemWriter
     };
 
     public static Task WriteAsync(HttpContext http, DomainException exception) =>
-        WriteAsync(http, exception.Error, exception.Detail, exception.Errors);
+        WriteAsync(http, exception.Error, exception.Detail, exception.Errors, exception.Extensions);
 
     public static async Task WriteAsync(HttpContext http, ErrorCode error, string? detail = null,
-        IReadOnlyDictionary<string, string[]>? errors = null)
+        IReadOnlyDictionary<string, string[]>? errors = null, IReadOnlyDictionary<string, string>? extensions = null)
     {
         var problem = new Problem(
             Type: "/problems/" + error.Code.ToLowerInvariant().Replace('_', '-'),
@@ -28,7 +28,10 @@ public static class ProblemWriter
             Detail: detail ?? error.Title,
             Code: error.Code,
             TraceId: Activity.Current?.Id ?? http.TraceIdentifier,
-            Errors: errors is { Count: > 0 } ? errors : null);
+            Errors: errors is { Count: > 0 } ? errors : null)
+        {
+            Extensions = extensions is { Count: > 0 } ? extensions.ToDictionary(e => e.Key, e => (object?)e.Value) : null,
+        };
 
         http.Response.StatusCode = error.Status;
         http.Response.ContentType = ContentType;
@@ -37,5 +40,8 @@ public static class ProblemWriter
 
     private sealed record Problem(
         string Type, string Title, int Status, string Detail, string Code, string TraceId,
-        IReadOnlyDictionary<string, string[]>? Errors);
+        IReadOnlyDictionary<string, string[]>? Errors)
+    {
+        [JsonExtensionData] public Dictionary<string, object?>? Extensions { get; init; }
+    }
 }

@@ -28,6 +28,27 @@ public static class Display
     public static string Date(DateTimeOffset utc) => BuildingBlocks.Time.London.Format(utc, "d MMMM yyyy");
 
     public static string DateTime(DateTimeOffset utc) => BuildingBlocks.Time.London.Format(utc, "d MMMM yyyy, HH:mm");
+
+    /// <summary>3 Feb 2026, 14:05:09 — the webhook log's form.</summary>
+    public static string Seconds(DateTimeOffset utc) => BuildingBlocks.Time.London.Format(utc, "d MMM yyyy, HH:mm:ss");
+
+    /// <summary>A Stripe event's outcome in words.</summary>
+    public static string Outcome(string outcome) => outcome switch
+    {
+        "NoChange" => "No change",
+        "AmountMismatch" => "Amount mismatch",
+        "NeedsAttention" => "Needs attention",
+        _ => outcome,
+    };
+
+    public static string OutcomeBadge(string outcome) => outcome switch
+    {
+        "Processed" => "badge badge-ok",
+        "NoChange" or "Unhandled" => "badge",
+        "AmountMismatch" or "NeedsAttention" => "badge badge-warn",
+        "Failed" => "badge badge-error",
+        _ => "badge",
+    };
 }
 
 public static class Links

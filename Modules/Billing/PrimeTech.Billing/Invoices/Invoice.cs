@@ -27,6 +27,12 @@ public sealed class Invoice
     public DateTimeOffset? VoidedAt { get; set; }
     public List<InvoicePdf> Pdfs { get; set; } = [];
 
+    /// <summary>Payments that could not be accepted as they came (wrong amount, paid after void), for an admin.</summary>
+    public List<PaymentAnomaly> Anomalies { get; set; } = [];
+
+    /// <summary>A full refund Stripe reported before the payment was confirmed here; applied right after the receipt.</summary>
+    public EarlyRefund? EarlyRefund { get; set; }
+
     /// <summary>The newest revision whose PDF is stored: the one downloads serve.</summary>
     public InvoicePdf? LatestStoredPdf() =>
         Pdfs.Where(p => p.StoredAt is not null).OrderByDescending(p => p.Revision).FirstOrDefault();
@@ -40,6 +46,17 @@ public sealed class Invoice
         if (Status != InvoiceStatus.Issued) return false;
         Status = InvoiceStatus.Void;
         VoidedAt = now;
+        pdf = RequestPdf(now);
+        return true;
+    }
+
+    /// <summary>Issued → Paid, with a PDF revision that says so. False if not Issued.</summary>
+    public bool TryMarkPaid(DateTimeOffset paidAt, DateTimeOffset now, out InvoicePdf? pdf)
+    {
+        pdf = null;
+        if (Status != InvoiceStatus.Issued) return false;
+        Status = InvoiceStatus.Paid;
+        PaidAt = paidAt;
         pdf = RequestPdf(now);
         return true;
     }
@@ -107,6 +124,34 @@ public sealed class InvoicePdf
     public string? ObjectKey { get; set; }
     public long? SizeBytes { get; set; }
     public string? Sha256 { get; set; }
+}
+
+public sealed class PaymentAnomaly
+{
+    public DateTimeOffset At { get; set; }
+    public PaymentAnomalyKind Kind { get; set; }
+    public string Detail { get; set; } = "";
+    public string EventId { get; set; } = "";
+}
+
+public enum PaymentAnomalyKind
+{
+    /// <summary>Stripe's amount or currency differs from the invoice: nothing was issued.</summary>
+    AmountMismatch,
+
+    /// <summary>Paid after the order was cancelled (invoice void): refund it in Stripe.</summary>
+    PaidAfterVoid,
+
+    /// <summary>A second, different payment for an invoice already paid: refund it in Stripe.</summary>
+    DuplicatePayment,
+}
+
+public sealed class EarlyRefund
+{
+    public string EventId { get; set; } = "";
+    public string ChargeId { get; set; } = "";
+    public long AmountPence { get; set; }
+    public DateTimeOffset At { get; set; }
 }
 
 /// <summary>

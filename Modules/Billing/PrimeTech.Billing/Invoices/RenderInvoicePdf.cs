@@ -1,4 +1,5 @@
 using Marten;
+using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.Pdf;
 using PrimeTech.Storage.Contracts;
 
@@ -26,14 +27,18 @@ public static class RenderInvoicePdfHandler
     }
 }
 
-/// <summary>Records where Storage put an invoice PDF revision.</summary>
+/// <summary>Records where Storage put an invoice PDF revision or a receipt PDF.</summary>
 public static class GeneratedDocumentStoredHandler
 {
-    public static async Task Handle(GeneratedDocumentStored stored, IDocumentSession session, CancellationToken ct)
+    public static Task Handle(GeneratedDocumentStored stored, IDocumentSession session, CancellationToken ct) => stored.Purpose switch
     {
-        if (stored.Purpose != DocumentPurposes.InvoicePdf)
-            return;
+        DocumentPurposes.InvoicePdf => InvoicePdfStoredAsync(stored, session, ct),
+        DocumentPurposes.ReceiptPdf => ReceiptPdfStoredAsync(stored, session, ct),
+        _ => Task.CompletedTask,
+    };
 
+    private static async Task InvoicePdfStoredAsync(GeneratedDocumentStored stored, IDocumentSession session, CancellationToken ct)
+    {
         var orderId = await session.Query<Invoice>()
             .Where(i => i.Pdfs.Any(p => p.DocumentId == stored.DocumentId))
             .Select(i => i.OrderId)
@@ -53,5 +58,27 @@ public static class GeneratedDocumentStoredHandler
         pdf.SizeBytes = stored.SizeBytes;
         pdf.Sha256 = stored.Sha256;
         session.Store(invoice);
+    }
+
+    private static async Task ReceiptPdfStoredAsync(GeneratedDocumentStored stored, IDocumentSession session, CancellationToken ct)
+    {
+        var receiptId = await session.Query<Receipt>()
+            .Where(r => r.Pdf.DocumentId == stored.DocumentId)
+            .Select(r => r.Id)
+            .FirstOrDefaultAsync(ct);
+        if (receiptId == Guid.Empty)
+            return;
+
+        await TransactionLock.AcquireAsync(session, RenderReceiptPdfHandler.LockScope, receiptId, ct);
+        var receipt = await session.LoadAsync<Receipt>(receiptId, ct);
+        if (receipt is null || receipt.Pdf.StoredAt is not null)
+            return;
+
+        receipt.Pdf.StoredAt = stored.StoredAt;
+        receipt.Pdf.Bucket = stored.Bucket;
+        receipt.Pdf.ObjectKey = stored.ObjectKey;
+        receipt.Pdf.SizeBytes = stored.SizeBytes;
+        receipt.Pdf.Sha256 = stored.Sha256;
+        session.Store(receipt);
     }
 }

@@ -27,9 +27,11 @@ public sealed record CheckoutOutcome(CheckoutResult Result, bool Created);
 /// <item>Billing's <see cref="IssueInvoiceForOrder"/> issues the invoice now, so its number is in
 /// the answer. If this request dies before that, <see cref="OrderPlaced"/> makes Billing issue it
 /// anyway; both paths return the order's one invoice.</item>
+/// <item>Billing's <see cref="StartCheckout"/> gives the Stripe Checkout Session to pay it at (the
+/// open one if there is one). If Stripe cannot be reached the order stays pending with its invoice
+/// and the answer is PAYMENT_PROVIDER_ERROR naming both, so the customer can "Pay now" later.</item>
 /// </list>
-/// A double submit (same cart revision) gets the same order and invoice back. The checkout URL is
-/// the order page until payments are taken online.
+/// A double submit (same cart revision) gets the same order, invoice and session back.
 /// </summary>
 public static class CheckoutFlow
 {
@@ -45,10 +47,29 @@ public static class CheckoutFlow
             bus.InvokeAsync<PlacedOrder>(new PlaceOrder(customer.Id, customer.Email, customer.Name, cartRevision), ct));
         var invoice = await WithFreshSessionRetriesAsync(() =>
             bus.InvokeAsync<IssuedInvoice>(IssueInvoiceFor(placed.Snapshot), ct));
+        var checkout = await StartCheckoutAsync(bus, placed.Snapshot, invoice, ct);
 
-        return new CheckoutOutcome(
-            new CheckoutResult(placed.OrderNumber, invoice.InvoiceNumber, site.Absolute($"/account/orders/{placed.OrderNumber}")),
-            Created: !placed.Replayed);
+        return new CheckoutOutcome(new CheckoutResult(placed.OrderNumber, invoice.InvoiceNumber, checkout.CheckoutUrl), Created: !placed.Replayed);
+    }
+
+    /// <summary>The payment page for an order whose invoice exists; Stripe's failure names the order and invoice.</summary>
+    public static async Task<CheckoutStarted> StartCheckoutAsync(IMessageBus bus, OrderPlaced order, IssuedInvoice invoice, CancellationToken ct)
+    {
+        try
+        {
+            return await WithFreshSessionRetriesAsync(() =>
+                bus.InvokeAsync<CheckoutStarted>(new StartCheckout(order.OrderId, order.OrderNumber, order.CustomerEmail), ct));
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.PaymentProviderError)
+        {
+            throw new DomainException(e.Error,
+                $"We created order {order.OrderNumber} but could not open the payment page. Try \"Pay now\" in a moment.",
+                extensions: new Dictionary<string, string>
+                {
+                    ["orderNumber"] = order.OrderNumber,
+                    ["invoiceNumber"] = invoice.InvoiceNumber,
+                });
+        }
     }
 
     public static IssueInvoiceForOrder IssueInvoiceFor(OrderPlaced order) =>
@@ -62,7 +83,7 @@ public static class CheckoutFlow
     /// A unique-index or concurrency conflict at commit means another request won a race; asking
     /// again in a new session (a new InvokeAsync) finds its result.
     /// </summary>
-    private static async Task<T> WithFreshSessionRetriesAsync<T>(Func<Task<T>> invoke)
+    internal static async Task<T> WithFreshSessionRetriesAsync<T>(Func<Task<T>> invoke)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -54,6 +54,52 @@ public sealed class Order
         CancelledAt = now;
         CancellationReason = reason;
     }
+
+    /// <summary>
+    /// Billing confirmed the payment: → Paid. From Cancelled too — the payment and its receipt stand
+    /// (a customer paid on a page opened before cancelling), and Billing flags it for a refund. False
+    /// if the order is already Paid or Refunded (events may repeat or arrive in any order).
+    /// </summary>
+    public bool MarkPaid(string receiptNumber, DateTimeOffset paidAt)
+    {
+        ReceiptNumber ??= receiptNumber;
+        if (Status is OrderStatus.Paid or OrderStatus.Refunded)
+            return false;
+        History.Add(new OrderStatusChange { At = paidAt, From = Status, To = OrderStatus.Paid, By = ChangedBy.Payment });
+        Status = OrderStatus.Paid;
+        PaidAt = paidAt;
+        return true;
+    }
+
+    /// <summary>
+    /// Stripe refunded the payment: → Refunded. A refund that overtakes its payment's confirmation
+    /// records both steps. False if already Refunded.
+    /// </summary>
+    public bool MarkRefunded(string receiptNumber, DateTimeOffset paidAt, DateTimeOffset refundedAt)
+    {
+        if (Status == OrderStatus.Refunded)
+            return false;
+        MarkPaid(receiptNumber, paidAt);
+        History.Add(new OrderStatusChange { At = refundedAt, From = Status, To = OrderStatus.Refunded, By = ChangedBy.Payment });
+        Status = OrderStatus.Refunded;
+        RefundedAt = refundedAt;
+        return true;
+    }
+
+    /// <summary>A failed or expired payment attempt, shown to the customer while the order waits for payment.</summary>
+    public bool RecordPaymentIssue(string kind, DateTimeOffset at)
+    {
+        if (!IsPending || PaymentIssues.Any(i => i.Kind == kind && i.At == at))
+            return false;
+        var day = BuildingBlocks.Time.London.Format(at, "d MMMM yyyy");
+        PaymentIssues.Add(new PaymentIssue
+        {
+            At = at,
+            Kind = kind,
+            Message = kind == "Expired" ? $"The payment page expired on {day}." : $"Your payment attempt on {day} failed.",
+        });
+        return true;
+    }
 }
 
 public enum OrderStatus

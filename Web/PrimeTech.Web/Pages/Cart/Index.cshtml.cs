@@ -62,6 +62,12 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
             var outcome = await CheckoutFlow.RunAsync(bus, Customer.From(User), cartRevision, site.Value, HttpContext.RequestAborted);
             return new SeeOtherResult(OnThisSite(outcome.Result.CheckoutUrl));
         }
+        catch (DomainException e) when (e.Error == ErrorCode.PaymentProviderError && e.Extensions.TryGetValue("orderNumber", out var orderNumber))
+        {
+            // The order and its invoice exist; only the payment page could not be opened.
+            TempData["FlashError"] = $"We created order {orderNumber} but could not open the payment page. Try \"Pay now\" in a moment.";
+            return new SeeOtherResult($"/account/orders/{orderNumber}");
+        }
         catch (DomainException e)
         {
             ModelState.AddDomainErrors(e, fields: new Dictionary<string, string> { ["cart"] = "" });
@@ -71,7 +77,7 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
         }
     }
 
-    /// <summary>A URL of this site becomes a path, so the browser stays on the host it is using.</summary>
+    /// <summary>A URL of this site becomes a path, so the browser stays on the host it is using; Stripe's stays as it is.</summary>
     private string OnThisSite(string url)
     {
         var home = site.Value.PublicUrl.TrimEnd('/');

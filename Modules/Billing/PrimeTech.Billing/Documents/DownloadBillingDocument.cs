@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Billing.Invoices;
+using PrimeTech.Billing.Payments;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Contracts;
@@ -13,14 +14,25 @@ using Wolverine;
 namespace PrimeTech.Billing.Documents;
 
 /// <summary>
-/// The stored PDF of an invoice, for its owner or an admin; anyone else gets NOT_FOUND so that
-/// the number's existence is not revealed. DOCUMENT_NOT_READY until the first PDF is stored.
+/// The stored PDF of an invoice (<c>INV-…</c>) or a receipt (<c>RCP-…</c>), for its owner or an
+/// admin; anyone else gets NOT_FOUND so that the number's existence is not revealed.
+/// DOCUMENT_NOT_READY until the PDF is stored.
 /// </summary>
 public static class GetBillingDocumentHandler
 {
     public static async Task<BillingDocument> Handle(GetBillingDocument query, IDocumentSession session, CancellationToken ct)
     {
         var number = (query.Number ?? "").Trim().ToUpperInvariant();
+        if (number.StartsWith(Receipt.NumberPrefix + "-", StringComparison.Ordinal))
+        {
+            var receipt = await session.Query<Receipt>().FirstOrDefaultAsync(r => r.Number == number, ct);
+            if (receipt is null || (receipt.CustomerId != query.RequesterId && !query.RequesterIsAdmin))
+                throw DomainException.NotFound("The receipt");
+            if (receipt.Pdf.StoredAt is null)
+                throw new DomainException(BillingErrors.DocumentNotReady, "The receipt PDF is being prepared. Try again in a moment.");
+            return new BillingDocument(receipt.Pdf.DocumentId, receipt.FileName(), DocumentPurposes.ReceiptPdf);
+        }
+
         var invoice = await session.Query<Invoice>().FirstOrDefaultAsync(i => i.Number == number, ct);
         if (invoice is null || (invoice.CustomerId != query.RequesterId && !query.RequesterIsAdmin))
             throw DomainException.NotFound("The invoice");
@@ -56,11 +68,21 @@ public static class BillingDocumentDownloadFlow
     public sealed record Requester(Guid UserId, bool IsAdmin, string IpAddress, string UserAgent);
 }
 
-public sealed class DownloadInvoiceEndpoint : ICarterModule
+/// <summary><c>GET /api/invoices/{INV}/download</c> and <c>GET /api/receipts/{RCP}/download</c>: a fresh DownloadLink each time.</summary>
+public sealed class DownloadBillingDocumentEndpoints : ICarterModule
 {
-    public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/invoices/{number}/download", async (string number, HttpContext http, IMessageBus bus) =>
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        Map(app, "/api/invoices/{number}/download", Invoice.NumberPrefix, "The invoice", "Invoices");
+        Map(app, "/api/receipts/{number}/download", Receipt.NumberPrefix, "The receipt", "Receipts");
+    }
+
+    private static void Map(IEndpointRouteBuilder app, string route, string prefix, string what, string tag) =>
+        app.MapGet(route, async (string number, HttpContext http, IMessageBus bus) =>
             {
+                // An invoice number on the receipt route (or the reverse) is simply not found there.
+                if (!number.Trim().StartsWith(prefix + "-", StringComparison.OrdinalIgnoreCase))
+                    throw DomainException.NotFound(what);
                 http.Response.Headers.CacheControl = "no-store";
                 try
                 {
@@ -76,5 +98,5 @@ public sealed class DownloadInvoiceEndpoint : ICarterModule
             })
             .RequireAuthorization()
             .RequireRateLimiting(DownloadRateLimit.Policy)
-            .WithTags("Invoices");
+            .WithTags(tag);
 }

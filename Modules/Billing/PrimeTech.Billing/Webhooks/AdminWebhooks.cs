@@ -1,0 +1,147 @@
+using Carter;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using PrimeTech.Billing.StripeApi;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Validation;
+using PrimeTech.BuildingBlocks.Web;
+using Stripe;
+using Wolverine;
+
+namespace PrimeTech.Billing.Webhooks;
+
+public sealed record WebhookEventSummary(
+    string EventId, string Type, DateTimeOffset ReceivedAt, DateTimeOffset StripeCreatedAt, string Outcome, string? OrderNumber,
+    string? InvoiceNumber, string? Error, int Attempts, DateTimeOffset LastProcessedAt)
+{
+    public static WebhookEventSummary From(StripeWebhookEvent e) =>
+        new(e.Id, e.Type, e.ReceivedAt, e.StripeCreatedAt, e.Outcome.ToString(), e.OrderNumber, e.InvoiceNumber, e.Error, e.Attempts,
+            e.LastProcessedAt);
+}
+
+public sealed record WebhookEventDetail(
+    string EventId, string Type, DateTimeOffset ReceivedAt, DateTimeOffset StripeCreatedAt, string Outcome, string? OrderNumber,
+    string? InvoiceNumber, string? Error, int Attempts, DateTimeOffset LastProcessedAt, string Payload)
+{
+    public static WebhookEventDetail From(StripeWebhookEvent e) =>
+        new(e.Id, e.Type, e.ReceivedAt, e.StripeCreatedAt, e.Outcome.ToString(), e.OrderNumber, e.InvoiceNumber, e.Error, e.Attempts,
+            e.LastProcessedAt, e.Payload);
+}
+
+/// <summary>Admin: every Stripe event received, newest first, filtered by type, outcome and event id or order number, paged.</summary>
+public sealed record ListWebhookEvents(string? Type, string? Outcome, string? Q, int Page = 1, int PageSize = PagingRules.DefaultPageSize)
+{
+    public sealed class Validator : AbstractValidator<ListWebhookEvents>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Outcome)
+                .Must(o => string.IsNullOrWhiteSpace(o) || Enum.TryParse<WebhookOutcome>(o.Trim(), ignoreCase: true, out _))
+                .WithMessage("Choose an outcome from the list");
+            this.PageRules(x => x.Page, x => x.PageSize);
+        }
+    }
+}
+
+public static class ListWebhookEventsHandler
+{
+    private static readonly ListWebhookEvents.Validator Validator = new();
+
+    public static async Task<Paged<WebhookEventSummary>> Handle(ListWebhookEvents query, IDocumentSession session, CancellationToken ct)
+    {
+        Validator.EnsureValid(query);
+        var events = session.Query<StripeWebhookEvent>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Type))
+        {
+            var type = query.Type.Trim();
+            events = events.Where(e => e.Type == type);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Outcome))
+        {
+            var outcome = Enum.Parse<WebhookOutcome>(query.Outcome.Trim(), ignoreCase: true);
+            events = events.Where(e => e.Outcome == outcome);
+        }
+        var q = query.Q?.Trim();
+        if (!string.IsNullOrEmpty(q))
+            events = events.Where(e => e.Id.Contains(q, StringComparison.OrdinalIgnoreCase)
+                                       || e.OrderNumber!.Contains(q, StringComparison.OrdinalIgnoreCase));
+
+        var total = await events.CountAsync(ct);
+        var page = await events.OrderByDescending(e => e.ReceivedAt)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+        return new Paged<WebhookEventSummary>(page.Select(WebhookEventSummary.From).ToList(), query.Page, query.PageSize, total);
+    }
+}
+
+/// <summary>Admin: one event with its payload.</summary>
+public sealed record GetWebhookEvent(string EventId);
+
+public static class GetWebhookEventHandler
+{
+    public static async Task<WebhookEventDetail> Handle(GetWebhookEvent query, IDocumentSession session, CancellationToken ct) =>
+        await session.LoadAsync<StripeWebhookEvent>(query.EventId.Trim(), ct) is { } e
+            ? WebhookEventDetail.From(e)
+            : throw DomainException.NotFound("The event");
+}
+
+/// <summary>Admin: process a Failed event again from its stored payload (WEBHOOK_NOT_FAILED for any other).</summary>
+public sealed record ReprocessStripeEvent(string EventId);
+
+public static class ReprocessStripeEventHandler
+{
+    public static async Task<(WebhookEventDetail, OutgoingMessages)> Handle(
+        ReprocessStripeEvent command, IDocumentSession session, StripeGateway stripe, TimeProvider clock, CancellationToken ct)
+    {
+        var id = command.EventId.Trim();
+        await TransactionLock.AcquireAsync(session, StripeEventRecorder.LockScope, id, ct);
+        var recorded = await session.LoadAsync<StripeWebhookEvent>(id, ct) ?? throw DomainException.NotFound("The event");
+        if (recorded.Outcome != WebhookOutcome.Failed)
+            throw new DomainException(BillingErrors.WebhookNotFailed,
+                $"Event {recorded.Id} was {recorded.Outcome}; only failed events can be processed again.");
+
+        var stripeEvent = EventUtility.ParseEvent(recorded.Payload, throwOnApiVersionMismatch: false);
+        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew: false, stripeEvent, stripe, clock, ct);
+        return (WebhookEventDetail.From(recorded), messages);
+    }
+}
+
+/// <summary>The admin's "process again", used by the API and the page: a failure is recorded on the event again, not thrown.</summary>
+public static class ReprocessStripeEventFlow
+{
+    public static async Task<WebhookEventDetail> RunAsync(IMessageBus bus, string eventId, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            return await StripeWebhookFlow.WithRetriesAsync(() => bus.InvokeAsync<WebhookEventDetail>(new ReprocessStripeEvent(eventId), ct));
+        }
+        catch (Exception e) when (e is not DomainException { Error.Status: 404 or 409 } && !ct.IsCancellationRequested)
+        {
+            logger.LogError(e, "Processing Stripe event {EventId} again failed", eventId);
+            var failed = await bus.InvokeAsync<WebhookEventDetail>(new GetWebhookEvent(eventId), ct);
+            await bus.InvokeAsync(new RecordStripeEventFailure(failed.EventId, failed.Payload, failed.ReceivedAt, StripeEventRecorder.Describe(e)), ct);
+            return await bus.InvokeAsync<WebhookEventDetail>(new GetWebhookEvent(eventId), ct);
+        }
+    }
+}
+
+public sealed class AdminWebhookEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin/webhooks").RequireAuthorization(Policies.Admin).WithTags("Admin: webhooks");
+        admin.MapGet("", (string? type, string? outcome, string? q, int? page, int? pageSize, HttpContext http, IMessageBus bus) =>
+                bus.InvokeAsync<Paged<WebhookEventSummary>>(
+                    new ListWebhookEvents(type, outcome, q, page ?? 1, pageSize ?? PagingRules.DefaultPageSize), http.RequestAborted))
+            .NoStore();
+        admin.MapGet("/{eventId}", (string eventId, HttpContext http, IMessageBus bus) =>
+                bus.InvokeAsync<WebhookEventDetail>(new GetWebhookEvent(eventId), http.RequestAborted))
+            .NoStore();
+        admin.MapPost("/{eventId}/reprocess", (string eventId, HttpContext http, IMessageBus bus, ILoggerFactory logs) =>
+                ReprocessStripeEventFlow.RunAsync(bus, eventId, logs.CreateLogger(typeof(ReprocessStripeEventFlow)), http.RequestAborted))
+            .NoStore();
+    }
+}

@@ -1,0 +1,45 @@
+using Marten;
+using PrimeTech.Billing.Contracts;
+
+namespace PrimeTech.Ordering.Orders;
+
+/// <summary>
+/// Billing's payment events move the order (each under the order's lock, idempotent, in any
+/// order): confirmed → Paid with the receipt number; refunded → Refunded (through Paid if the
+/// confirmation has not been applied yet); a failed or expired attempt → a payment issue on the
+/// pending order.
+/// </summary>
+public static class PaymentConfirmedHandler
+{
+    public static async Task Handle(PaymentConfirmed confirmed, IDocumentSession session, CancellationToken ct)
+    {
+        await TransactionLock.AcquireAsync(session, TransactionLock.Order, confirmed.OrderId, ct);
+        var order = await session.LoadAsync<Order>(confirmed.OrderId, ct);
+        if (order is null) return;
+        var receiptBefore = order.ReceiptNumber;
+        if (order.MarkPaid(confirmed.ReceiptNumber, confirmed.PaidAt) || receiptBefore != order.ReceiptNumber)
+            session.Store(order);
+    }
+}
+
+public static class PaymentRefundedHandler
+{
+    public static async Task Handle(PaymentRefunded refunded, IDocumentSession session, CancellationToken ct)
+    {
+        await TransactionLock.AcquireAsync(session, TransactionLock.Order, refunded.OrderId, ct);
+        var order = await session.LoadAsync<Order>(refunded.OrderId, ct);
+        if (order is not null && order.MarkRefunded(refunded.ReceiptNumber, refunded.PaidAt, refunded.RefundedAt))
+            session.Store(order);
+    }
+}
+
+public static class PaymentAttemptFailedHandler
+{
+    public static async Task Handle(PaymentAttemptFailed failed, IDocumentSession session, CancellationToken ct)
+    {
+        await TransactionLock.AcquireAsync(session, TransactionLock.Order, failed.OrderId, ct);
+        var order = await session.LoadAsync<Order>(failed.OrderId, ct);
+        if (order is not null && order.RecordPaymentIssue(failed.Reason, failed.At))
+            session.Store(order);
+    }
+}

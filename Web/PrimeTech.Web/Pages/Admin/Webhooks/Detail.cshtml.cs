@@ -1,0 +1,71 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
+using PrimeTech.Billing.Webhooks;
+using PrimeTech.BuildingBlocks.Errors;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Admin.Webhooks;
+
+/// <summary>One Stripe event with its payload; a Failed one can be processed again.</summary>
+public sealed class DetailModel(IMessageBus bus, ILogger<DetailModel> logger) : PageModel
+{
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public WebhookEventDetail Event { get; private set; } = null!;
+
+    /// <summary>The payload, pretty-printed (as received if it is somehow not JSON).</summary>
+    public string Payload { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string eventId)
+    {
+        try
+        {
+            Event = await bus.InvokeAsync<WebhookEventDetail>(new GetWebhookEvent(eventId), HttpContext.RequestAborted);
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return NotFound();
+        }
+        Payload = Pretty(Event.Payload);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReprocessAsync(string eventId)
+    {
+        try
+        {
+            var processed = await ReprocessStripeEventFlow.RunAsync(bus, eventId, logger, HttpContext.RequestAborted);
+            TempData["Flash"] = $"Event processed again: {Display.Outcome(processed.Outcome)}.";
+            return new SeeOtherResult($"/admin/webhooks/{processed.EventId}");
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            TempData["FlashError"] = e.Detail;
+            return new SeeOtherResult($"/admin/webhooks/{eventId.Trim()}");
+        }
+    }
+
+    private static string Pretty(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(document.RootElement, Indented);
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+}

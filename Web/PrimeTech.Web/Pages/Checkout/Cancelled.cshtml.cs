@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Ordering.Orders;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Checkout;
+
+/// <summary>Where Stripe sends the customer who left the payment page: pay now, or cancel the order.</summary>
+[Authorize]
+public sealed class CancelledModel(IMessageBus bus) : PageModel
+{
+    public OrderDetail Order { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string? order)
+    {
+        try
+        {
+            Order = await bus.InvokeAsync<OrderDetail>(new GetMyOrder(order ?? "", User.RequiredUserId()), HttpContext.RequestAborted);
+            return Page();
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return NotFound();
+        }
+    }
+
+    public Task<IActionResult> OnPostAsync(string? order) => PayNow.PostAsync(this, bus, order ?? "");
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.Billing.Contracts;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Ordering.Orders;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Checkout;
+
+/// <summary>
+/// Where Stripe sends the customer after paying. It never changes anything: it shows what the
+/// webhook has done so far — "being confirmed" until the order is Paid, then the receipt.
+/// </summary>
+[Authorize]
+public sealed class SuccessModel(IMessageBus bus) : PageModel
+{
+    public OrderDetail Order { get; private set; } = null!;
+    public BillingRecord Billing { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string? order)
+    {
+        try
+        {
+            Order = await bus.InvokeAsync<OrderDetail>(new GetMyOrder(order ?? "", User.RequiredUserId()), HttpContext.RequestAborted);
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return NotFound();
+        }
+        Billing = await bus.InvokeAsync<BillingRecord>(new GetOrderBillingRecord(Order.OrderId), HttpContext.RequestAborted);
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+}
