@@ -13,7 +13,4 @@ public static class UniqueViolation
                 return pg.ConstraintName ?? "";
         return null;
     }
-
-    public static bool Is(Exception exception, string indexSuffix) =>
-        ConstraintOf(exception) is { } name && name.EndsWith(indexSuffix, StringComparison.Ordinal);
 }
