@@ -18,6 +18,9 @@ builder.Services
     .AddStorageModule(builder.Configuration)
     .AddBookingModule(builder.Configuration);
 
+if (OperatorCommands.IsCommand(args))
+    OperatorCommands.ConfigureFor(builder, args);
+
 var app = builder.Build();
 
 if (OperatorCommands.IsCommand(args))

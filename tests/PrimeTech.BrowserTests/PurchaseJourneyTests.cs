@@ -23,6 +23,8 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         site.Clock.Reset();
         var customer = await site.CreateCustomerAsync(name: "Journey Buyer");
         var page = await site.NewPageAsync();
+        // The journey crosses the PDF being rendered and stored in the background; be patient on a busy machine.
+        page.SetDefaultTimeout(60_000);
 
         await page.GotoAsync("/products");
         await AssertAccessibleAsync(page);

@@ -13,7 +13,13 @@ public sealed class HostCollection : ICollectionFixture<HostFixture>
     public const string Name = "host";
 }
 
-public sealed class HostFixture : AppFixture;
+public sealed class HostFixture : AppFixture
+{
+    /// <summary>The reverse proxy of <see cref="ClientAddressTests"/>.</summary>
+    public const string KnownProxy = "10.0.0.5";
+
+    public HostFixture() => Settings["Network:KnownProxies:0"] = KnownProxy;
+}
 
 public sealed record ProbeRequest(string Name, int Quantity);
 

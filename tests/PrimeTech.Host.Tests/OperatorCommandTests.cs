@@ -47,6 +47,26 @@ public sealed class OperatorCommandTests(HostFixture app)
         Assert.DoesNotContain("   at ", result.Error);
     }
 
+    [Theory]
+    [InlineData(true, true, "Seed:AdminEmail and Seed:AdminPassword")]
+    [InlineData(true, false, "Seed:AdminEmail")]
+    [InlineData(false, true, "Seed:AdminPassword")]
+    public async Task Seed_without_the_admin_email_or_password_is_a_usage_error_naming_the_keys(bool noEmail, bool noPassword, string named)
+    {
+        var seed = new AppFixture();
+        seed.Settings["ConnectionStrings:Postgres"] = app.Settings["ConnectionStrings:Postgres"];
+        if (noEmail) seed.Settings.Remove("Seed:AdminEmail");
+        if (noPassword) seed.Settings.Remove("Seed:AdminPassword");
+
+        var result = await seed.RunHostCommandAsync("seed");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"the first admin needs {named} ", result.Error);
+        if (!noEmail) Assert.DoesNotContain("Seed:AdminEmail", result.Error);
+        if (!noPassword) Assert.DoesNotContain("Seed:AdminPassword", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
     [Fact]
     public async Task An_unknown_command_is_refused()
     {

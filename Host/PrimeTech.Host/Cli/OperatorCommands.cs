@@ -20,6 +20,17 @@ public static class OperatorCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
+    /// <summary>
+    /// <c>seed</c> may publish demo releases, which asks other modules through messages (Ordering's
+    /// products): Wolverine then runs in-process only (no node, no inbox/outbox agents), so a seed
+    /// run never picks up the site's queued work.
+    /// </summary>
+    public static void ConfigureFor(WebApplicationBuilder builder, string[] args)
+    {
+        if (args is ["seed", ..])
+            builder.Services.ConfigureWolverine(o => o.Durability.Mode = DurabilityMode.MediatorOnly);
+    }
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -31,7 +42,10 @@ public static class OperatorCommands
                     await MigrateAsync(app, Console.Out, cts.Token);
                     return 0;
                 case "seed":
-                    await SeedAsync(app.Services, SeedArgumentsFrom(app.Configuration, args[1..]), Console.Out, cts.Token);
+                    var arguments = SeedArgumentsFrom(app.Configuration, args[1..]);
+                    if (arguments.DemoReleases)
+                        await ((IHostedService)app.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>()).StartAsync(cts.Token);
+                    await SeedAsync(app.Services, arguments, Console.Out, cts.Token);
                     return 0;
                 case "help":
                     await Console.Out.WriteLineAsync(Usage);
@@ -40,6 +54,12 @@ public static class OperatorCommands
                     // Wolverine and Marten's own commands (codegen write, resources, describe).
                     return await app.RunJasperFxCommands(args);
             }
+        }
+        catch (SeedArgumentMissingException e)
+        {
+            await Console.Error.WriteLineAsync($"{args[0]}: {e.Message}");
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
         }
         catch (NpgsqlException e)
         {

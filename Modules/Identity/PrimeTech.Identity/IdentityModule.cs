@@ -17,6 +17,7 @@ using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.DataProtection;
+using PrimeTech.Identity.Maintenance;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Seeding;
 using PrimeTech.Identity.Sessions;
@@ -46,6 +47,7 @@ public static class IdentityModule
                 .Index(t => t.UserId, i => i.Name = "ix_email_token_user_id");
             options.Schema.For<SignInThrottle>().UseOptimisticConcurrency(true);
             options.Schema.For<DataProtectionKey>();
+            options.Schema.For<ScheduledJob>();
         });
 
         services.AddOptions<SessionLifetimeOptions>().BindConfiguration(SessionLifetimeOptions.Section);
@@ -57,6 +59,7 @@ public static class IdentityModule
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<ISeedStep, SeedFirstAdmin>();
+        services.AddHostedService<PurgeScheduleStarter>();
 
         AddAuthentication(services);
         AddWebProtection(services);

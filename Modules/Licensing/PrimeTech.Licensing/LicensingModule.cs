@@ -1,6 +1,12 @@
+using Marten.Schema;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Licensing.Entitlements;
+using PrimeTech.Licensing.LicenceApi;
+using PrimeTech.Licensing.Licences;
 
 namespace PrimeTech.Licensing;
 
@@ -12,7 +18,24 @@ public static class LicensingModule
     {
         services.AddModuleStore<ILicensingStore>(Schema, options =>
         {
+            options.Schema.For<OrderGrant>()
+                .UseOptimisticConcurrency(true);
+            options.Schema.For<Entitlement>()
+                .UniqueIndex(UniqueIndexType.Computed, "ux_entitlement_order_product", x => x.OrderId, x => x.ProductId)
+                .Index([x => x.UserId, x => x.Status], i => i.Name = "ix_entitlement_user_status");
+            options.Schema.For<Licence>()
+                .UseOptimisticConcurrency(true)
+                .UniqueIndex(UniqueIndexType.Computed, "ux_licence_key", x => x.Key)
+                .Index(x => x.UserId, i => i.Name = "ix_licence_user_id")
+                .Index(x => x.OrderNumber, i => i.Name = "ix_licence_order_number")
+                .Index(x => x.UserEmail, i => i.Name = "ix_licence_user_email")
+                .Index(x => x.Status, i => i.Name = "ix_licence_status");
         });
+
+        services.AddSingleton<LicenceKeySource>();
+        services.AddSingleton<LicenceRateLimits>();
+        services.Configure<RateLimiterOptions>(o => o.AddFixedWindowPerClientIp(
+            LicenceRateLimits.PerIp, LicenceRateLimits.PerIpDefault.PermitLimit, LicenceRateLimits.PerIpDefault.Window));
         return services;
     }
 }

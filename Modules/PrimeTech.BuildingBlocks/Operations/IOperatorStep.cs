@@ -19,3 +19,12 @@ public interface ISeedStep
 }
 
 public sealed record SeedArguments(string? AdminEmail, string? AdminPassword, string? AdminName, bool DemoReleases);
+
+/// <summary>
+/// A value <c>seed</c> needs was given neither as an argument nor in configuration: a usage error
+/// (exit code 2). The message names the configuration keys, e.g. <c>Seed:AdminEmail</c>.
+/// </summary>
+public sealed class SeedArgumentMissingException(IReadOnlyList<string> configurationKeys, string message) : Exception(message)
+{
+    public IReadOnlyList<string> ConfigurationKeys { get; } = configurationKeys;
+}

@@ -9,6 +9,7 @@ using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Storage.Documents;
 using PrimeTech.Storage.ObjectStorage;
+using PrimeTech.Storage.Releases;
 
 namespace PrimeTech.Storage;
 
@@ -35,6 +36,9 @@ public static class StorageModule
         services.AddSingleton<IMigrationStep, EnsureBucket>();
         services.AddHealthChecks().AddCheck<S3HealthCheck>("s3", tags: ["ready"]);
         services.Configure<RateLimiterOptions>(o => o.AddDownloadsPolicy());
+        services.AddValidatedOptions<ReleaseOptions>(ReleaseOptions.Section);
+        services.AddSingleton<ReleaseFiles>();
+        services.AddSingleton<ISeedStep, DemoReleases>();
 
         services.AddModuleStore<IStorageStore>(Schema, options =>
         {
@@ -43,6 +47,10 @@ public static class StorageModule
             options.Schema.For<DownloadAudit>()
                 .Index([x => x.UserId, x => x.RequestedAt], i => i.Name = "ix_download_audit_user_requested")
                 .Index(x => x.ObjectId, i => i.Name = "ix_download_audit_object");
+            options.Schema.For<Release>()
+                .UseOptimisticConcurrency(true)
+                .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "ux_release_product_version", x => x.ProductId, x => x.Version)
+                .Index([x => x.ProductId, x => x.Status], i => i.Name = "ix_release_product_status");
         });
         return services;
     }

@@ -20,8 +20,17 @@ public sealed class SeedFirstAdmin(IIdentityStore store, PasswordHashing passwor
 
     public async Task<IReadOnlyList<string>> RunAsync(SeedArguments arguments, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(arguments.AdminEmail) || string.IsNullOrEmpty(arguments.AdminPassword))
-            throw new ArgumentException("the first admin needs an email and a password: pass --admin-email and --admin-password, or set Seed:AdminEmail and Seed:AdminPassword.");
+        var missing = new List<(string Key, string Option)>();
+        if (string.IsNullOrWhiteSpace(arguments.AdminEmail)) missing.Add(("Seed:AdminEmail", "--admin-email"));
+        if (string.IsNullOrEmpty(arguments.AdminPassword)) missing.Add(("Seed:AdminPassword", "--admin-password"));
+        if (missing.Count > 0)
+        {
+            var keys = missing.Select(m => m.Key).ToList();
+            throw new SeedArgumentMissingException(keys,
+                $"the first admin needs {string.Join(" and ", keys)} ({(keys.Count == 1 ? "it is" : "they are")} missing). " +
+                $"Set {(keys.Count == 1 ? "it" : "them")} in configuration (environment variable{(keys.Count == 1 ? "" : "s")} " +
+                $"{string.Join(" and ", keys.Select(k => k.Replace(":", "__")))}) or pass {string.Join(" and ", missing.Select(m => m.Option))}.");
+        }
 
         var command = new Register(arguments.AdminEmail, arguments.AdminName ?? "Administrator", arguments.AdminPassword);
         var problems = Register.Validator.Instance.Validate(command);
@@ -43,8 +52,8 @@ public sealed class SeedFirstAdmin(IIdentityStore store, PasswordHashing passwor
             }
 
             var now = clock.GetUtcNow();
-            var admin = User.Create(arguments.AdminEmail, command.Name!, "", now);
-            admin.PasswordHash = passwords.Hash(admin, arguments.AdminPassword);
+            var admin = User.Create(arguments.AdminEmail!, command.Name!, "", now);
+            admin.PasswordHash = passwords.Hash(admin, arguments.AdminPassword!);
             admin.Roles = [Roles.Customer, Roles.Admin];
             admin.EmailVerifiedAt = now;
             session.Insert(admin);

@@ -20,6 +20,9 @@ public sealed class User
     public string? LockedReason { get; set; }
     public Guid? LockedBy { get; set; }
 
+    /// <summary>Changes made by admins (roles, lock, unlock): who and when, oldest first.</summary>
+    public List<AdminChange> AdminHistory { get; set; } = [];
+
     /// <summary>When the last "already registered" or verification email went out (cool-down of 60 s).</summary>
     public DateTimeOffset? LastAccountEmailAt { get; set; }
 
@@ -35,6 +38,19 @@ public sealed class User
         Roles = [PrimeTech.BuildingBlocks.Web.Roles.Customer],
         CreatedAt = now,
     };
+}
+
+/// <summary>One change an admin made to an account.</summary>
+/// <param name="Action">One of <see cref="AdminActions"/>.</param>
+/// <param name="Detail">The lock reason, or null.</param>
+public sealed record AdminChange(DateTimeOffset At, Guid ByUserId, string ByEmail, string Action, string? Detail);
+
+public static class AdminActions
+{
+    public const string AdminRoleGranted = "AdminRoleGranted";
+    public const string AdminRoleRemoved = "AdminRoleRemoved";
+    public const string Locked = "Locked";
+    public const string Unlocked = "Unlocked";
 }
 
 public static class EmailAddress

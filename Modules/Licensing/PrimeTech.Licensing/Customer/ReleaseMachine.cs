@@ -1,0 +1,45 @@
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Licensing.Licences;
+using Wolverine;
+
+namespace PrimeTech.Licensing.Customer;
+
+/// <summary>
+/// The customer frees their licence's seat from their account (say the old computer died), so the
+/// software can be activated on another one. Idempotent; another customer's licence is not found.
+/// </summary>
+public sealed record ReleaseMachine(Guid UserId, string LicenceKey);
+
+public static class ReleaseMachineHandler
+{
+    public static async Task<LicenceView> Handle(ReleaseMachine command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var key = LicenceRules.NormaliseRouteKey(command.LicenceKey);
+        var licence = await LicenceRules.ByKeyAsync(session, key, ct);
+        if (licence is null || licence.UserId != command.UserId)
+            throw DomainException.NotFound("The licence");
+        if (licence.Release(command.UserId, clock.GetUtcNow()))
+            session.Update(licence);
+        return LicenceView.From(licence);
+    }
+}
+
+public sealed class ReleaseMachineEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/licences/{licenceKey}/release", async (string licenceKey, HttpContext http, IMessageBus bus) =>
+            {
+                http.Response.Headers.CacheControl = "no-store";
+                return await LicenceChanges.InvokeAsync<LicenceView>(bus, new ReleaseMachine(http.User.RequiredUserId(), licenceKey),
+                    http.RequestAborted);
+            })
+            .RequireAuthorization()
+            .WithTags("Licences")
+            .WithSummary("Release the machine a licence is activated on, so another can activate it");
+}

@@ -1,0 +1,59 @@
+using Marten;
+using JasperFx;
+using PrimeTech.Billing.Contracts;
+using PrimeTech.Licensing.Entitlements;
+using PrimeTech.Licensing.Licences;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
+namespace PrimeTech.Licensing.Grants;
+
+/// <summary>
+/// A refunded order loses its entitlements and licences (<c>Revoked</c>, reason <c>Refunded</c>,
+/// activation kept for the record). A refund that arrives before the confirmation records the
+/// order as revoked, so the confirmation that follows grants nothing.
+/// </summary>
+public static class RevokeOnPaymentRefundedHandler
+{
+    /// <summary>A licence changed by someone else meanwhile, or a racing delivery: run again from a fresh read.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException(e => e is ConcurrencyException or DocumentAlreadyExistsException || UniqueViolation.ConstraintOf(e) is not null)
+            .RetryTimes(4);
+
+    public static async Task Handle(PaymentRefunded refunded, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var grant = await session.LoadAsync<OrderGrant>(refunded.OrderId, ct);
+        if (grant is null)
+        {
+            session.Insert(new OrderGrant
+            {
+                Id = refunded.OrderId,
+                OrderNumber = refunded.OrderNumber,
+                CustomerId = refunded.CustomerId,
+                Status = OrderGrantStatus.Revoked,
+                RevokedAt = now,
+            });
+            return;
+        }
+        if (grant.Status == OrderGrantStatus.Revoked) return;
+
+        grant.Status = OrderGrantStatus.Revoked;
+        grant.RevokedAt = now;
+        session.Update(grant);
+
+        var entitlements = await session.Query<Entitlement>().Where(e => e.OrderId == refunded.OrderId).ToListAsync(ct);
+        foreach (var entitlement in entitlements.Where(e => e.Status == EntitlementStatus.Active))
+        {
+            entitlement.Status = EntitlementStatus.Revoked;
+            entitlement.RevokedAt = now;
+            session.Update(entitlement);
+        }
+
+        var licences = await session.Query<Licence>()
+            .Where(l => l.OrderNumber == refunded.OrderNumber && l.OrderId == refunded.OrderId).ToListAsync(ct);
+        foreach (var licence in licences)
+            if (licence.RevokeForRefund(now))
+                session.Update(licence);
+    }
+}

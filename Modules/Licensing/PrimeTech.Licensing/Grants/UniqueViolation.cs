@@ -1,0 +1,16 @@
+using Npgsql;
+
+namespace PrimeTech.Licensing.Grants;
+
+/// <summary>Finds a PostgreSQL unique violation (23505) inside whatever Marten or Wolverine wrapped it in.</summary>
+public static class UniqueViolation
+{
+    /// <summary>The violated index or constraint, or null if <paramref name="exception"/> is not a unique violation.</summary>
+    public static string? ConstraintOf(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+                return pg.ConstraintName ?? "";
+        return null;
+    }
+}

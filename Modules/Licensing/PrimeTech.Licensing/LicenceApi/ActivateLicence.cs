@@ -1,0 +1,66 @@
+using Carter;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PrimeTech.BuildingBlocks.Validation;
+using PrimeTech.Licensing.Licences;
+using Wolverine;
+
+namespace PrimeTech.Licensing.LicenceApi;
+
+/// <summary>
+/// The installed software activates its licence on this machine. The same machine again is
+/// idempotent (only a changed machine name is written); another machine while one is active is
+/// refused: MAX = 1 activation.
+/// </summary>
+public sealed record ActivateLicence(string? LicenceKey, string? Fingerprint, string? MachineName)
+{
+    public sealed class Validator : AbstractValidator<ActivateLicence>
+    {
+        public Validator()
+        {
+            this.FingerprintRules(x => x.Fingerprint);
+            RuleFor(x => LicenceRules.NormaliseMachineName(x.MachineName))
+                .MaximumLength(LicenceRules.MachineNameMaxLength).WithMessage("Machine name must be 100 characters or fewer")
+                .OverridePropertyName("machineName");
+        }
+    }
+}
+
+/// <summary><c>{ licenceKey, status, productSku, productName, activatedAt, machineName }</c></summary>
+public sealed record ActivationResult(
+    string LicenceKey, string Status, string ProductSku, string ProductName, DateTimeOffset ActivatedAt, string? MachineName);
+
+public static class ActivateLicenceHandler
+{
+    private static readonly ActivateLicence.Validator Validator = new();
+
+    public static async Task<ActivationResult> Handle(ActivateLicence command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var key = LicenceRules.NormaliseKey(command.LicenceKey);
+        Validator.EnsureValid(command);
+        var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
+
+        if (licence.Activate(command.Fingerprint!, LicenceRules.NormaliseMachineName(command.MachineName), clock.GetUtcNow()))
+            session.Update(licence);
+
+        var activation = licence.Activation!;
+        return new ActivationResult(licence.Key, licence.Status.ToString(), licence.ProductSku, licence.ProductName,
+            activation.ActivatedAt, activation.MachineName);
+    }
+}
+
+public sealed class ActivateLicenceEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/licences/activate", async (ActivateLicence body, LicenceRateLimits limits, IMessageBus bus, CancellationToken ct) =>
+                limits.Refuse(LicenceRules.NormaliseKey(body.LicenceKey))
+                ?? Results.Ok(await LicenceChanges.InvokeAsync<ActivationResult>(bus, body, ct)))
+            .RequireRateLimiting(LicenceRateLimits.PerIp)
+            .WithLicenceApiDocs<ActivationResult>(
+                "Activate a licence on this machine",
+                "No cookie: the licence key is the credential. One machine per licence; the same fingerprint again is idempotent.",
+                LicenceApiDocs.ActivateExamples);
+}

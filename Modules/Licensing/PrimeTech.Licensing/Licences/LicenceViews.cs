@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+
+namespace PrimeTech.Licensing.Licences;
+
+/// <summary>LicenceView: what a customer sees of their licence (never the fingerprint).</summary>
+public sealed record LicenceView(
+    string LicenceKey, string ProductSku, string ProductName, string OrderNumber, string Status, DateTimeOffset IssuedAt,
+    int MaxActivations, CustomerActivationView? Activation)
+{
+    public static LicenceView From(Licence l) => new(
+        l.Key, l.ProductSku, l.ProductName, l.OrderNumber, l.Status.ToString(), l.IssuedAt, l.MaxActivations,
+        l.Activation is { } a ? new CustomerActivationView(a.MachineName, a.ActivatedAt, a.LastValidatedAt) : null);
+}
+
+public sealed record CustomerActivationView(string? MachineName, DateTimeOffset ActivatedAt, DateTimeOffset? LastValidatedAt);
+
+/// <summary>AdminLicenceView: every field, the activation with its fingerprint, and the history.</summary>
+public sealed record AdminLicenceView(
+    string LicenceKey, string ProductSku, string ProductName, string OrderNumber, string Status, DateTimeOffset IssuedAt,
+    int MaxActivations, AdminActivationView? Activation, Guid UserId, string UserEmail, DateTimeOffset? RevokedAt,
+    string? RevokedReason, IReadOnlyList<LicenceEventView> History)
+{
+    public static AdminLicenceView From(Licence l) => new(
+        l.Key, l.ProductSku, l.ProductName, l.OrderNumber, l.Status.ToString(), l.IssuedAt, l.MaxActivations,
+        AdminActivationView.From(l.Activation), l.UserId, l.UserEmail, l.RevokedAt, l.RevokedReason,
+        l.History.Select(h => new LicenceEventView(h.At, h.Action.ToString(), h.ByUserId, h.ByRole.ToString(), h.Reason,
+            h.Fingerprint, h.MachineName)).ToList());
+}
+
+/// <summary>A row of the admin search: AdminLicenceView without the history.</summary>
+public sealed record AdminLicenceSummary(
+    string LicenceKey, string ProductSku, string ProductName, string OrderNumber, string Status, DateTimeOffset IssuedAt,
+    int MaxActivations, AdminActivationView? Activation, Guid UserId, string UserEmail, DateTimeOffset? RevokedAt,
+    string? RevokedReason)
+{
+    public static AdminLicenceSummary From(Licence l) => new(
+        l.Key, l.ProductSku, l.ProductName, l.OrderNumber, l.Status.ToString(), l.IssuedAt, l.MaxActivations,
+        AdminActivationView.From(l.Activation), l.UserId, l.UserEmail, l.RevokedAt, l.RevokedReason);
+}
+
+public sealed record AdminActivationView(string Fingerprint, string? MachineName, DateTimeOffset ActivatedAt, DateTimeOffset? LastValidatedAt)
+{
+    public static AdminActivationView? From(Activation? a) =>
+        a is null ? null : new AdminActivationView(a.Fingerprint, a.MachineName, a.ActivatedAt, a.LastValidatedAt);
+}
+
+public sealed record LicenceEventView(
+    DateTimeOffset At, string Action, Guid? ByUserId, string ByRole, string? Reason, string? Fingerprint, string? MachineName);
+
+/// <summary>A page of a list: <c>{ items, page, pageSize, totalCount }</c>.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public const int DefaultPageSize = 20;
+
+    [JsonIgnore]
+    public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
+}
+
+/// <summary><c>{ items: [...] }</c></summary>
+public sealed record ItemList<T>(IReadOnlyList<T> Items);

@@ -1,0 +1,103 @@
+using Carter;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Licensing.Contracts;
+using PrimeTech.Storage.Contracts;
+using PrimeTech.Storage.Documents;
+using PrimeTech.Storage.ObjectStorage;
+using Wolverine;
+
+namespace PrimeTech.Storage.Releases;
+
+/// <summary>
+/// Mints a fresh presigned GET URL for a release's file (lifetime <c>Downloads:LinkLifetime</c>,
+/// saved as <c>{product}-{version}.{ext}</c>) and records who asked, when and from where, in the
+/// same transaction. The caller has already decided the requester may have it.
+/// </summary>
+public sealed record MintReleaseDownloadLink(Guid ReleaseId, Guid RequestedBy, bool AsAdmin, string IpAddress, string UserAgent);
+
+public static class MintReleaseDownloadLinkHandler
+{
+    public const int UserAgentMaxLength = 512;
+
+    public static async Task<DownloadLink> Handle(MintReleaseDownloadLink command, IDocumentSession session, ObjectStore s3,
+        IOptions<DownloadOptions> downloads, TimeProvider clock, CancellationToken ct)
+    {
+        var release = await ReleaseLookup.LoadAsync(session, command.ReleaseId, ct);
+        var stored = await session.LoadAsync<StoredObject>(release.ObjectId, ct) ?? throw DomainException.NotFound("The release");
+        var lifetime = downloads.Value.LinkLifetime;
+        var now = clock.GetUtcNow();
+        var url = await s3.PresignGetAsync(stored.Bucket, stored.ObjectKey, release.DownloadFileName, release.ContentType, lifetime);
+        session.Insert(new DownloadAudit
+        {
+            Id = Guid.NewGuid(),
+            UserId = command.RequestedBy,
+            Kind = StoredObjectPurpose.Release,
+            ReleaseId = release.Id,
+            ObjectId = stored.Id,
+            RequestedAt = now,
+            ExpiresAt = now + lifetime,
+            IpAddress = command.IpAddress,
+            UserAgent = command.UserAgent.Length > UserAgentMaxLength ? command.UserAgent[..UserAgentMaxLength] : command.UserAgent,
+            AsAdmin = command.AsAdmin,
+        });
+        return new DownloadLink(url, now + lifetime);
+    }
+}
+
+/// <summary>
+/// CODEX_HANDOFF §7.3: a customer gets a link only to a published release of a product they hold an
+/// active entitlement to (Licensing's answer); an admin to any release. Everyone else: 404.
+/// </summary>
+public static class ReleaseDownloadFlow
+{
+    public static async Task<DownloadLink> RunAsync(IMessageBus bus, Guid releaseId, HttpContext http, CancellationToken ct)
+    {
+        var userId = http.User.RequiredUserId();
+        var asAdmin = http.User.IsAdmin();
+        var release = await bus.InvokeAsync<ReleaseForDownload>(new GetReleaseForDownload(releaseId), ct);
+        if (!asAdmin && (!release.IsPublished || !await bus.InvokeAsync<bool>(new HasActiveEntitlement(userId, release.ProductId), ct)))
+            throw DomainException.NotFound("The release");
+        return await bus.InvokeAsync<DownloadLink>(new MintReleaseDownloadLink(release.ReleaseId, userId, asAdmin,
+            http.Connection.RemoteIpAddress?.ToString() ?? "", http.Request.Headers.UserAgent.ToString()), ct);
+    }
+}
+
+/// <summary>CODEX_HANDOFF §7.5: the published releases of the products the customer is entitled to.</summary>
+public static class AccountDownloadsFlow
+{
+    public static async Task<IReadOnlyList<DownloadableRelease>> RunAsync(IMessageBus bus, Guid userId, CancellationToken ct)
+    {
+        var entitled = await bus.InvokeAsync<ActiveEntitlements>(new GetActiveEntitlements(userId), ct);
+        return (await bus.InvokeAsync<ReleaseList<DownloadableRelease>>(new ListPublishedReleases(entitled.ProductIds), ct)).Items;
+    }
+}
+
+public sealed class ReleaseDownloadEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/downloads", async (HttpContext http, IMessageBus bus) =>
+            {
+                http.Response.Headers.CacheControl = "no-store";
+                return new ReleaseList<DownloadableRelease>(await AccountDownloadsFlow.RunAsync(bus, http.User.RequiredUserId(), http.RequestAborted));
+            })
+            .RequireAuthorization()
+            .WithTags("Downloads")
+            .WithSummary("Published releases of the products you are entitled to, by product then newest version");
+        app.MapPost("/api/downloads/{releaseId:guid}/link", async (Guid releaseId, HttpContext http, IMessageBus bus) =>
+            {
+                http.Response.Headers.CacheControl = "no-store";
+                return await ReleaseDownloadFlow.RunAsync(bus, releaseId, http, http.RequestAborted);
+            })
+            .RequireAuthorization()
+            .RequireRateLimiting(DownloadRateLimit.Policy)
+            .WithTags("Downloads")
+            .WithSummary("A fresh download link for a release: { url, expiresAt }. Each call mints and audits a new one.");
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Licensing.Customer;
+using PrimeTech.Licensing.Licences;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Account;
+
+public sealed class LicencesModel(IMessageBus bus) : PageModel
+{
+    public IReadOnlyList<LicenceView> Licences { get; private set; } = [];
+
+    public static string ConfirmField(string licenceKey) => "Confirm-" + licenceKey;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>Releases the machine once the customer has ticked the confirmation.</summary>
+    public async Task<IActionResult> OnPostReleaseAsync(string licenceKey, bool confirm)
+    {
+        if (!confirm)
+        {
+            ModelState.AddModelError(ConfirmField(licenceKey), "Confirm that you want to release this machine");
+            return await RedisplayAsync(StatusCodes.Status400BadRequest);
+        }
+        try
+        {
+            var released = await LicenceChanges.InvokeAsync<LicenceView>(bus, new ReleaseMachine(User.RequiredUserId(), licenceKey),
+                HttpContext.RequestAborted);
+            TempData["Flash"] = $"The licence {released.LicenceKey} can now be activated on another computer.";
+            return new SeeOtherResult("/account/licences");
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Detail);
+            return await RedisplayAsync(e.Error.Status);
+        }
+    }
+
+    private async Task<PageResult> RedisplayAsync(int status)
+    {
+        await LoadAsync();
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task LoadAsync() =>
+        Licences = (await bus.InvokeAsync<ItemList<LicenceView>>(new GetMyLicences(User.RequiredUserId()), HttpContext.RequestAborted)).Items;
+}

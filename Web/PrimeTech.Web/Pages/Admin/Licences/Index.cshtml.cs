@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.Licensing.Admin;
+using PrimeTech.Licensing.Licences;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Admin.Licences;
+
+public sealed class IndexModel(IMessageBus bus) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public Paged<AdminLicenceSummary>? Results { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        try
+        {
+            Results = await bus.InvokeAsync<Paged<AdminLicenceSummary>>(
+                new SearchLicences(Q, Status, PageNumber < 1 ? 1 : PageNumber), HttpContext.RequestAborted);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e, prefix: "", fields: new Dictionary<string, string> { ["status"] = nameof(Status) });
+            Response.StatusCode = e.Error.Status;
+        }
+    }
+
+    public string PageLink(int page) =>
+        QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status, ["page"] = page.ToString() }).Value ?? "";
+}

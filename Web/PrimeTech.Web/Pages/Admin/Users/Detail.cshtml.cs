@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Identity.Admin;
+using PrimeTech.Identity.Users;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Admin.Users;
+
+/// <summary>One account: details, the Admin role, lock and unlock, and the history of admin changes.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class DetailModel(IMessageBus bus) : PageModel
+{
+    private static readonly Dictionary<string, string> Fields = new() { ["roles"] = nameof(Admin), ["reason"] = nameof(LockReason) };
+
+    public AdminUserView Account { get; private set; } = null!;
+
+    /// <summary>The signed-in admin is looking at their own account: the Admin role and the lock cannot be changed.</summary>
+    public bool IsSelf => Account.Id == User.UserId();
+
+    [BindProperty] public bool Admin { get; set; }
+    [BindProperty] public string? LockReason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (await LoadAsync(id) is null) return NotFound();
+        Admin = Account.IsAdmin;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostRolesAsync(string id) =>
+        ChangeAsync(id, userId => new ChangeUserRoles(userId, Admin ? [Roles.Customer, Roles.Admin] : [Roles.Customer], AdminActor.From(User)),
+            _ => "Roles updated.");
+
+    public Task<IActionResult> OnPostLockAsync(string id) =>
+        ChangeAsync(id, userId => new LockUser(userId, LockReason, AdminActor.From(User)),
+            changed => $"{changed.Email} is locked and signed out everywhere.");
+
+    public Task<IActionResult> OnPostUnlockAsync(string id) =>
+        ChangeAsync(id, userId => new UnlockUser(userId, AdminActor.From(User)),
+            changed => $"{changed.Email} is unlocked.");
+
+    private async Task<IActionResult> ChangeAsync(string id, Func<Guid, object> command, Func<AdminUserView, string> flash)
+    {
+        ModelState.Clear();
+        try
+        {
+            var changed = await bus.InvokeAsync<AdminUserView>(command(AdminUsers.ParseId(id)), HttpContext.RequestAborted);
+            TempData["Flash"] = flash(changed);
+            return new SeeOtherResult($"/admin/users/{changed.Id}");
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e, fields: Fields);
+            if (await LoadAsync(id) is null) return NotFound();
+            if (e.Error != ErrorCode.ValidationFailed || !e.Errors.ContainsKey("roles")) Admin = Account.IsAdmin;
+            Response.StatusCode = e.Error.Status;
+            return Page();
+        }
+    }
+
+    private async Task<AdminUserView?> LoadAsync(string id)
+    {
+        try
+        {
+            return Account = await bus.InvokeAsync<AdminUserView>(new GetAdminUser(AdminUsers.ParseId(id)), HttpContext.RequestAborted);
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public static string Describe(string action) => action switch
+    {
+        AdminActions.AdminRoleGranted => "Admin role granted",
+        AdminActions.AdminRoleRemoved => "Admin role removed",
+        AdminActions.Locked => "Locked",
+        AdminActions.Unlocked => "Unlocked",
+        _ => action,
+    };
+}
