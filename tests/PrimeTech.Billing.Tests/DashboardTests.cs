@@ -14,7 +14,7 @@ public sealed class DashboardTests(PaymentsFixture app)
         var page = await PageVisitor.For(app, await app.SignInAdminAsync()).GetAsync("/admin");
 
         Assert.Contains("<h1>Dashboard</h1>", page.Html);
-        foreach (var label in new[] { "Orders placed", "Orders paid", "Revenue (gross receipts)", "Bookings requested", "Bookings scheduled today" })
+        foreach (var label in new[] { "Orders placed", "Orders paid", "Revenue (gross receipts)", "Bookings requested", "Bookings scheduled today", "New users" })
             Assert.Contains(label, page.Html);
         Assert.Contains("role=\"img\"", page.Html);
         Assert.Contains("aria-label=\"Revenue per day for the last 30 days\"", page.Html);

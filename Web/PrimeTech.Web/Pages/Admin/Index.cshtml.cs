@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Booking.Contracts;
+using PrimeTech.Identity.Contracts;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.Ordering.Contracts;
 using Wolverine;
@@ -21,6 +22,7 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
     public DateOnly Today { get; private set; }
     public OrderFigures Orders { get; private set; } = null!;
     public BookingFigures Bookings { get; private set; } = null!;
+    public UserFigures Users { get; private set; } = null!;
     public IReadOnlyList<DailyRevenue> Revenue { get; private set; } = [];
     public RevenueChart Chart { get; private set; } = null!;
 
@@ -32,6 +34,7 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
         Today = London.Today(clock);
         Orders = await bus.InvokeAsync<OrderFigures>(new GetOrderFigures(Today), ct);
         Bookings = await bus.InvokeAsync<BookingFigures>(new GetBookingFigures(Today), ct);
+        Users = await bus.InvokeAsync<UserFigures>(new GetUserFigures(Today), ct);
         Revenue = (await bus.InvokeAsync<RevenueFigures>(new GetRevenueFigures(Today.AddDays(1 - ChartDays), Today), ct)).Days;
         Chart = RevenueChart.For(Revenue);
     }
