@@ -7,6 +7,7 @@ using PrimeTech.Billing.StripeApi;
 using PrimeTech.Billing.Webhooks;
 using PrimeTech.BuildingBlocks.Configuration;
 using PrimeTech.BuildingBlocks.Persistence;
+using Wolverine;
 
 namespace PrimeTech.Billing;
 
@@ -19,6 +20,13 @@ public static class BillingModule
         services.AddValidatedOptions<SellerOptions>(SellerOptions.Section);
         services.AddValidatedOptions<StripeOptions>(StripeOptions.Section);
         services.AddSingleton<StripeGateway>();
+        services.ConfigureWolverine(opts =>
+        {
+            // Rendering PDFs is CPU work: one document at a time per instance, so a burst of payments
+            // leaves the cores to the requests (the webhook answers quickly) and the PDFs follow.
+            opts.LocalQueueFor<RenderReceiptPdf>().MaximumParallelMessages(1);
+            opts.LocalQueueFor<RenderInvoicePdf>().MaximumParallelMessages(1);
+        });
 
         services.AddModuleStore<IBillingStore>(Schema, options =>
         {
