@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Marten;

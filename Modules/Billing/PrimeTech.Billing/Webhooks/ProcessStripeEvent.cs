@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using Marten;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.StripeApi;

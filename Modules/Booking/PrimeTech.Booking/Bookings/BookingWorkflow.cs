@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using Marten;
 using PrimeTech.Booking.Availability;
 using PrimeTech.BuildingBlocks.Errors;
@@ -24,9 +25,7 @@ public static class BookingWorkflow
     {
         if (!DatedReference.TryNormalise(ServiceBooking.ReferencePrefix, reference, out var normalised))
             return null;
-        await session.BeginTransactionAsync(ct);
-        await session.AdvancedSql.QueryAsync<int>(
-            "select 1 from (select pg_advisory_xact_lock(hashtextextended(?, 0))) as locked", ct, "booking:" + normalised);
+        await TransactionLock.AcquireAsync(session, "booking:" + normalised, ct);
         return await session.Query<ServiceBooking>().SingleOrDefaultAsync(b => b.Reference == normalised, ct);
     }
 

@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Marten;

@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using Carter;
 using FluentValidation;
 using Marten;

@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

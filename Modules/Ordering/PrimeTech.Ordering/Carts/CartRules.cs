@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using FluentValidation;
 using Marten;
 using PrimeTech.BuildingBlocks.Errors;
@@ -19,7 +20,7 @@ internal static class CartRules
     /// <summary>Locks the customer's cart for this transaction and loads it (a new, empty one if none is stored).</summary>
     public static async Task<Cart> LockAndLoadAsync(IDocumentSession session, Guid customerId, CancellationToken ct)
     {
-        await TransactionLock.AcquireAsync(session, TransactionLock.Cart, customerId, ct);
+        await TransactionLock.AcquireAsync(session, LockScopes.Cart, customerId, ct);
         return await session.LoadAsync<Cart>(customerId, ct) ?? new Cart { Id = customerId };
     }
 

@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using Carter;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +19,7 @@ public static class CancelOrderHandler
         CancelOrder command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var order = await OrderAccess.OwnAsync(session, command.OrderNumber, command.CustomerId, ct);
-        await TransactionLock.AcquireAsync(session, TransactionLock.Order, order.Id, ct);
+        await TransactionLock.AcquireAsync(session, LockScopes.Order, order.Id, ct);
         order = await session.LoadAsync<Order>(order.Id, ct) ?? order;
 
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using Marten;
 using PrimeTech.Ordering.Contracts;
 
@@ -10,7 +11,7 @@ public static class ExpirePendingOrderHandler
 {
     public static async Task<OrderCancelled?> Handle(ExpirePendingOrder command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        await TransactionLock.AcquireAsync(session, TransactionLock.Order, command.OrderId, ct);
+        await TransactionLock.AcquireAsync(session, LockScopes.Order, command.OrderId, ct);
         var order = await session.LoadAsync<Order>(command.OrderId, ct);
         if (order is not { IsPending: true })
             return null;

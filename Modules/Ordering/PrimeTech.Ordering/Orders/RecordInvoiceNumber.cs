@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using Marten;
 using PrimeTech.Billing.Contracts;
 
@@ -8,7 +9,7 @@ public static class InvoiceIssuedHandler
 {
     public static async Task Handle(InvoiceIssued issued, IDocumentSession session, CancellationToken ct)
     {
-        await TransactionLock.AcquireAsync(session, TransactionLock.Order, issued.OrderId, ct);
+        await TransactionLock.AcquireAsync(session, LockScopes.Order, issued.OrderId, ct);
         var order = await session.LoadAsync<Order>(issued.OrderId, ct);
         if (order is null || order.InvoiceNumber == issued.InvoiceNumber)
             return;

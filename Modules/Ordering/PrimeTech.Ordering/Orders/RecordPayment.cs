@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using Marten;
 using PrimeTech.Billing.Contracts;
 
@@ -13,7 +14,7 @@ public static class PaymentConfirmedHandler
 {
     public static async Task Handle(PaymentConfirmed confirmed, IDocumentSession session, CancellationToken ct)
     {
-        await TransactionLock.AcquireAsync(session, TransactionLock.Order, confirmed.OrderId, ct);
+        await TransactionLock.AcquireAsync(session, LockScopes.Order, confirmed.OrderId, ct);
         var order = await session.LoadAsync<Order>(confirmed.OrderId, ct);
         if (order is null) return;
         var receiptBefore = order.ReceiptNumber;
@@ -26,7 +27,7 @@ public static class PaymentRefundedHandler
 {
     public static async Task Handle(PaymentRefunded refunded, IDocumentSession session, CancellationToken ct)
     {
-        await TransactionLock.AcquireAsync(session, TransactionLock.Order, refunded.OrderId, ct);
+        await TransactionLock.AcquireAsync(session, LockScopes.Order, refunded.OrderId, ct);
         var order = await session.LoadAsync<Order>(refunded.OrderId, ct);
         if (order is not null && order.MarkRefunded(refunded.ReceiptNumber, refunded.PaidAt, refunded.RefundedAt))
             session.Store(order);
@@ -37,7 +38,7 @@ public static class PaymentAttemptFailedHandler
 {
     public static async Task Handle(PaymentAttemptFailed failed, IDocumentSession session, CancellationToken ct)
     {
-        await TransactionLock.AcquireAsync(session, TransactionLock.Order, failed.OrderId, ct);
+        await TransactionLock.AcquireAsync(session, LockScopes.Order, failed.OrderId, ct);
         var order = await session.LoadAsync<Order>(failed.OrderId, ct);
         if (order is not null && order.RecordPaymentIssue(failed.Reason, failed.At))
             session.Store(order);
