@@ -88,13 +88,16 @@ public static class OperatorCommands
         await host.SetupResources(ct);
         await output.WriteLineAsync("Wolverine message storage is up to date.");
 
-        foreach (var step in services.GetServices<IMigrationStep>())
+        await using var scope = services.CreateAsyncScope();
+        foreach (var step in scope.ServiceProvider.GetServices<IMigrationStep>())
             await output.WriteLineAsync(await step.RunAsync(ct));
     }
 
     public static async Task SeedAsync(IServiceProvider services, SeedArguments arguments, TextWriter output, CancellationToken ct)
     {
-        foreach (var step in services.GetServices<ISeedStep>().OrderBy(s => s.Order))
+        // Steps are scoped: they may take scoped services such as IMessageBus.
+        await using var scope = services.CreateAsyncScope();
+        foreach (var step in scope.ServiceProvider.GetServices<ISeedStep>().OrderBy(s => s.Order))
             foreach (var line in await step.RunAsync(arguments, ct))
                 await output.WriteLineAsync(line);
     }

@@ -34,7 +34,7 @@ public static class BookingModule
                 .Index(b => b.NormalizedContactEmail, i => i.Name = "ix_booking_contact_email");
             options.AddSlotClaimsTable();
         });
-        services.AddSingleton<ISeedStep, DemoServicesSeed>();
+        services.AddScoped<ISeedStep, DemoServicesSeed>();
         services.Configure<RateLimiterOptions>(o => o
             .AddFixedWindowPerClientIp(BookingRateLimits.Create, 20, TimeSpan.FromMinutes(10))
             .AddFixedWindowPerClientIp(BookingRateLimits.Track, 10, TimeSpan.FromMinutes(1)));

@@ -58,7 +58,7 @@ public static class IdentityModule
         });
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<PasswordHashing>();
-        services.AddSingleton<ISeedStep, SeedFirstAdmin>();
+        services.AddScoped<ISeedStep, SeedFirstAdmin>();
         services.AddHostedService<PurgeScheduleStarter>();
 
         AddAuthentication(services);

@@ -17,7 +17,7 @@ public static class OrderingModule
     public static IServiceCollection AddOrderingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<OrderOptions>(OrderOptions.Section);
-        services.AddSingleton<ISeedStep, DemoCatalogue>();
+        services.AddScoped<ISeedStep, DemoCatalogue>();
 
         services.AddModuleStore<IOrderingStore>(Schema, options =>
         {

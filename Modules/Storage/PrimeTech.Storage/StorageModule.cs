@@ -33,12 +33,12 @@ public static class StorageModule
             return new PresigningClient(Client(endpoint, s3.PublicUseSsl ?? s3.UseSsl, s3));
         });
         services.AddSingleton<ObjectStore>();
-        services.AddSingleton<IMigrationStep, EnsureBucket>();
+        services.AddScoped<IMigrationStep, EnsureBucket>();
         services.AddHealthChecks().AddCheck<S3HealthCheck>("s3", tags: ["ready"]);
         services.Configure<RateLimiterOptions>(o => o.AddDownloadsPolicy());
         services.AddValidatedOptions<ReleaseOptions>(ReleaseOptions.Section);
         services.AddSingleton<ReleaseFiles>();
-        services.AddSingleton<ISeedStep, DemoReleases>();
+        services.AddScoped<ISeedStep, DemoReleases>();
 
         services.AddModuleStore<IStorageStore>(Schema, options =>
         {

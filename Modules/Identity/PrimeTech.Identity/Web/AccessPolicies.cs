@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
+using Wolverine.Attributes;
 
 namespace PrimeTech.Identity.Web;
 
@@ -21,6 +22,8 @@ public sealed class EmailVerifiedRequirement : AuthorizationHandler<EmailVerifie
 /// verify-email page with its "send a new link" form (pages); everything else goes to the
 /// session scheme's challenge and forbid.
 /// </summary>
+/// <remarks>ASP.NET's name ends in "Handler", which Wolverine would take for a message handler of RequestDelegate.</remarks>
+[WolverineIgnore]
 public sealed class AccessDeniedResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();

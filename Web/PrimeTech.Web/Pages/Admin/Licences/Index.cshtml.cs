@@ -12,7 +12,7 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<AdminLicenceSummary>? Results { get; private set; }
 

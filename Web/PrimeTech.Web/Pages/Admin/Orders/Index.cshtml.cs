@@ -15,7 +15,7 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<AdminOrderSummary>? Orders { get; private set; }
 

@@ -11,7 +11,7 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public bool? Active { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<AdminProduct> Products { get; private set; } = null!;
 
