@@ -1,4 +1,5 @@
-# Production-like image of the one executable. Build: docker build -t primetech .
+# Production image of the one executable, built as `dotnet cake --target=Codegen` builds it:
+# Release, `codegen write` (Wolverine's handler code, TypeLoadMode.Static), Release again.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props PrimeTech.sln ./
@@ -6,8 +7,11 @@ COPY Modules/ Modules/
 COPY Web/ Web/
 COPY Host/ Host/
 RUN dotnet restore Host/PrimeTech.Host/PrimeTech.Host.csproj
-# Pre-generate Wolverine's handler code so production start-up compiles nothing.
-RUN ConnectionStrings__Postgres="Host=unused" dotnet run --project Host/PrimeTech.Host -c Release -- codegen write
+RUN dotnet build Host/PrimeTech.Host -c Release --no-restore
+# Generating code reads no configuration but the connection string's presence.
+RUN cd Host/PrimeTech.Host && ConnectionStrings__Postgres="Host=unused" ASPNETCORE_ENVIRONMENT=Production \
+    dotnet bin/Release/net10.0/PrimeTech.Host.dll codegen write
+# This build compiles the generated code into the Host.
 RUN dotnet publish Host/PrimeTech.Host/PrimeTech.Host.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -4,7 +4,10 @@
 //   Test      Services + Build, then every test project; prints "N passed, N failed"
 //   Run       Services + Build, migrate, seed, then serve the site in the foreground
 //   Bench     TestServices, then latency benchmarks of the real app (results in .dev/bench/results.txt)
-//   Stop      stop the local services
+//   Production  Codegen, publish, then the production-like deployment: Caddy at https://127.0.0.1:8443
+//             over two Release instances (build/production/production.sh; runs in the background)
+//   Codegen   Release build of the Host with Wolverine's handler code pre-generated (`codegen write`)
+//   Stop      stop the deployment and the local services
 using System.Xml.Linq;
 
 var target = Argument("target", "Run");
@@ -30,7 +33,44 @@ Task("TestServices")
     .Does(() => Run("bash", "build/services/services.sh start postgres s3 smtp"));
 
 Task("Stop")
-    .Does(() => Run("bash", "build/services/services.sh stop"));
+    .Does(() =>
+{
+    Run("bash", "build/production/production.sh stop");
+    Run("bash", "build/services/services.sh stop");
+});
+
+// Release compiles the code `codegen write` puts in Host/PrimeTech.Host/Internal/Generated; the old
+// code goes first, since a handler changed since then would no longer compile against it.
+Task("Codegen")
+    .Does(() =>
+{
+    var hostDir = root.Combine("Host/PrimeTech.Host");
+    var generated = hostDir.Combine("Internal/Generated");
+    if (DirectoryExists(generated)) DeleteDirectory(generated, new DeleteDirectorySettings { Recursive = true });
+    Run("dotnet", "build Host/PrimeTech.Host -c Release -nologo -clp:ErrorsOnly");
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = "bin/Release/net10.0/PrimeTech.Host.dll codegen write",
+        WorkingDirectory = hostDir,
+        // Generating code reads no configuration but the connection string's presence.
+        EnvironmentVariables = new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = "Host=unused", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+        RedirectStandardOutput = true,
+    });
+    if (exit != 0) throw new Exception($"codegen write failed with exit code {exit}.");
+    Run("dotnet", "build Host/PrimeTech.Host -c Release -nologo -clp:ErrorsOnly");
+});
+
+Task("Production")
+    .IsDependentOn("Codegen")
+    .IsDependentOn("TestServices")
+    .Does(() =>
+{
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    Run("dotnet", "publish Host/PrimeTech.Host -c Release --no-build -nologo -o .dev/production/app");
+    Run("dotnet", "build tests/PrimeTech.StripeStandIn -c Release -nologo -clp:ErrorsOnly");
+    Run("bash", "build/production/production.sh start");
+    Information($"Production target done in {watch.Elapsed.TotalSeconds:F1} s (build, publish and start; the start alone is timed above).");
+});
 
 Task("Build")
     .Does(() => Run("dotnet", $"build PrimeTech.sln -c {configuration} -nologo -clp:ErrorsOnly"));
@@ -48,9 +88,18 @@ Task("Test")
     CleanDirectory(resultsDir);
     var exit = StartProcess("dotnet", new ProcessSettings
     {
-        Arguments = $"test PrimeTech.sln -c {configuration} --no-build --logger trx --results-directory \"{resultsDir}\"",
+        Arguments = $"test PrimeTech.sln -c {configuration} --no-build --filter Category!=Deployment --logger trx --results-directory \"{resultsDir}\"",
         WorkingDirectory = root,
     });
+
+    // Stage: the production-like deployment (tests/PrimeTech.DeploymentTests starts it with the
+    // Production target and stops it), after the rest of the suite; counted with it below.
+    var deploymentExit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"test tests/PrimeTech.DeploymentTests -c {configuration} --no-build --logger trx --results-directory \"{resultsDir}\"",
+        WorkingDirectory = root,
+    });
+    if (exit == 0) exit = deploymentExit;
 
     int passed = 0, failed = 0, skipped = 0;
     foreach (var trx in GetFiles(resultsDir.FullPath + "/*.trx"))
@@ -69,6 +118,7 @@ Task("Test")
 
 Task("Bench")
     .IsDependentOn("TestServices")
+    .IsDependentOn("Codegen")
     .Does(() =>
 {
     Run("dotnet", "build tests/PrimeTech.Benchmarks -c Release -nologo -clp:ErrorsOnly");

@@ -17,6 +17,7 @@ builder.Services
     .AddLicensingModule(builder.Configuration)
     .AddStorageModule(builder.Configuration)
     .AddBookingModule(builder.Configuration);
+builder.RefuseDevelopmentValues();
 
 if (OperatorCommands.IsCommand(args))
     OperatorCommands.ConfigureFor(builder, args);
@@ -27,5 +28,4 @@ if (OperatorCommands.IsCommand(args))
     return await OperatorCommands.RunAsync(app, args);
 
 app.UsePlatform();
-await app.RunAsync();
-return 0;
+return await OperatorCommands.ServeAsync(app);

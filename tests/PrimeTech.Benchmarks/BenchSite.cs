@@ -46,6 +46,8 @@ public sealed class BenchSite : IAsyncDisposable
         {
             fixture.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            // Production refuses the example VAT number of appsettings.json.
+            builder.UseSetting("Seller:VatNumber", "GB999999973");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         });
         factory.UseKestrel(0);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -68,27 +66,11 @@ public static class WebhookScenarios
         return events;
     }
 
-    private static string Event(string type, JsonObject dataObject) => new JsonObject
-    {
-        ["id"] = "evt_bench_" + Guid.NewGuid().ToString("N"),
-        ["object"] = "event",
-        ["api_version"] = Stripe.StripeConfiguration.ApiVersion,
-        ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-        ["livemode"] = false,
-        ["type"] = type,
-        ["data"] = new JsonObject { ["object"] = dataObject },
-    }.ToJsonString();
+    private static string Event(string type, JsonObject dataObject) => StripeWebhooks.Event(type, dataObject);
 
     private static async Task<bool> PostAsync(BenchSite site, string body)
     {
-        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(
-            Encoding.UTF8.GetBytes(site.Fixture.StripeWebhookSecret), Encoding.UTF8.GetBytes($"{t}.{body}")));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/stripe")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("Stripe-Signature", $"t={t},v1={signature}");
+        using var request = StripeWebhooks.SignedRequest(body, site.Fixture.StripeWebhookSecret);
         using var response = await site.Http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();
         return response.IsSuccessStatusCode;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace PrimeTech.StripeStandIn;
 
@@ -17,12 +18,16 @@ public static class StandInServer
             options.ApiKey = builder.Configuration["api-key"] ?? builder.Configuration["API_KEY"] ?? options.ApiKey;
             options.WebhookUrl = builder.Configuration["webhook-url"] ?? builder.Configuration["WEBHOOK_URL"] ?? options.WebhookUrl;
             options.WebhookSecret = builder.Configuration["webhook-secret"] ?? builder.Configuration["WEBHOOK_SECRET"] ?? options.WebhookSecret;
+            options.CaCertificateFile = builder.Configuration["ca-cert"] ?? builder.Configuration["CA_CERT"] ?? options.CaCertificateFile;
             configure?.Invoke(options);
         });
         builder.Services.AddSingleton<StandInState>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<CheckoutActions>();
-        builder.Services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<IOptions<StandInOptions>>().Value.CaCertificateFile is { } ca
+                ? TrustedRoot.Handler(ca)
+                : new SocketsHttpHandler());
 
         var app = builder.Build();
         app.MapStripeApi();

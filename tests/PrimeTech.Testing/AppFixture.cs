@@ -180,7 +180,13 @@ public class AppFixture : IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Runs the real executable with a command word (<c>migrate</c>, <c>seed</c>), configured like the app under test.</summary>
+    /// <summary>The environment <see cref="RunHostCommandAsync"/> runs the executable in.</summary>
+    public string HostEnvironment { get; set; } = "Test";
+
+    /// <summary>
+    /// Runs the real executable with a command word (<c>migrate</c>, <c>seed</c>), or none to serve,
+    /// configured like the app under test. A run still going after two minutes is killed (exit code -1).
+    /// </summary>
     public async Task<CommandResult> RunHostCommandAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -191,14 +197,24 @@ public class AppFixture : IAsyncLifetime
         };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Test";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = HostEnvironment;
         foreach (var (key, value) in Settings)
             start.Environment[key.Replace(":", "__")] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return new CommandResult(-1, await output, await error);
+        }
         return new CommandResult(process.ExitCode, await output, await error);
     }
 }

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Persistence;
@@ -30,6 +31,32 @@ public static class OperatorCommands
         if (args is ["seed", ..])
             builder.Services.ConfigureWolverine(o => o.Durability.Mode = DurabilityMode.MediatorOnly);
     }
+
+    /// <summary>Serves the site; configuration it refuses is reported key by key (exit code 1), without a stack trace.</summary>
+    public static async Task<int> ServeAsync(WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (RefusedConfiguration(e) is { Count: > 0 } failures)
+        {
+            foreach (var failure in failures)
+                await Console.Error.WriteLineAsync(failure);
+            await Console.Error.WriteLineAsync("The site did not start: fix the configuration keys above.");
+            return 1;
+        }
+    }
+
+    /// <summary>The start-up validation's messages (one options type failing, or several at once), else none.</summary>
+    private static List<string> RefusedConfiguration(Exception e) => e switch
+    {
+        OptionsValidationException options => [.. options.Failures],
+        AggregateException all when all.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)],
+        _ => [],
+    };
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -66,7 +93,7 @@ public static class OperatorCommands
             await Console.Error.WriteLineAsync($"The database is unreachable: {e.Message}. Check ConnectionStrings:Postgres and that PostgreSQL is running.");
             return 1;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or OptionsValidationException)
         {
             await Console.Error.WriteLineAsync($"{args[0]} failed: {e.Message}");
             return 1;

@@ -11,6 +11,7 @@ public static class PlatformPipeline
     public static void UsePlatform(this WebApplication app)
     {
         app.UseClientAddress();
+        app.UseHttpsOnly();
         app.UseExceptionHandler("/error/500");
         app.UseWhen(http => ApiErrors.IsApi(http.Request), api => api.UseApiErrors());
         app.UseWhen(http => !ApiErrors.IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/health"),

@@ -17,6 +17,20 @@ public static class ValidatedOptions
         return services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
     }
 
+    /// <summary>
+    /// One more rule on an options type already registered with <see cref="AddValidatedOptions{T}"/>:
+    /// when <paramref name="refused"/> holds, the host does not start and says why, naming the key.
+    /// </summary>
+    public static IServiceCollection AddOptionsRule<T>(this IServiceCollection services, string key, Func<T, bool> refused, string message)
+        where T : class =>
+        services.AddSingleton<IValidateOptions<T>>(new RuleValidator<T>(key, refused, message));
+
+    private sealed class RuleValidator<T>(string key, Func<T, bool> refused, string message) : IValidateOptions<T> where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            refused(options) ? ValidateOptionsResult.Fail($"Configuration key '{key}': {message}") : ValidateOptionsResult.Success;
+    }
+
     private sealed class SectionValidator<T>(string section) : IValidateOptions<T> where T : class
     {
         public ValidateOptionsResult Validate(string? name, T options)

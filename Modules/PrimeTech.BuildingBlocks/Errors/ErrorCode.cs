@@ -8,6 +8,8 @@ public sealed record ErrorCode(string Code, int Status, string Title)
     public static readonly ErrorCode Unauthenticated = new("UNAUTHENTICATED", 401, "You need to sign in.");
     public static readonly ErrorCode Forbidden = new("FORBIDDEN", 403, "You are not allowed to do this.");
     public static readonly ErrorCode CsrfRejected = new("CSRF_REJECTED", 403, "The request came from another site.");
+    /// <summary>A request reached a site that is served over https only over plain http.</summary>
+    public static readonly ErrorCode HttpsRequired = new("HTTPS_REQUIRED", 403, "Use https.");
     public static readonly ErrorCode EmailNotVerified = new("EMAIL_NOT_VERIFIED", 403, "Verify your email address first.");
     public static readonly ErrorCode NotFound = new("NOT_FOUND", 404, "Not found.");
     public static readonly ErrorCode MethodNotAllowed = new("METHOD_NOT_ALLOWED", 405, "This method is not allowed here.");

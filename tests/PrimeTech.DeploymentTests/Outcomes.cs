@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using PrimeTech.Testing;
+using Xunit;
+
+namespace PrimeTech.DeploymentTests;
+
+/// <summary>What the deployment's database and mailbox hold for orders: receipts, licences, emails, the invoice series.</summary>
+public static partial class Outcomes
+{
+    /// <summary>Waits until every order has a receipt, then checks each has exactly one receipt, one licence per licensed item and each email once.</summary>
+    public static async Task AssertEachPaidOnceAsync(Deployment deployment, IReadOnlyCollection<CheckedOut> orders, TimeSpan deadline)
+    {
+        var numbers = orders.Select(o => o.OrderNumber).ToArray();
+        await Eventually.TrueAsync(async () =>
+                (await ReceiptsForAsync(numbers)).Distinct().Count() == numbers.Length
+                && (await LicencesForAsync(numbers)).Distinct().Count() == numbers.Length,
+            $"receipts and licences of {numbers.Length} orders", deadline);
+
+        Assert.Equal(numbers.Order(), (await ReceiptsForAsync(numbers)).Order());
+        Assert.Equal(numbers.Order(), (await LicencesForAsync(numbers)).Order());
+
+        foreach (var order in orders)
+        {
+            var receipt = $"Receipt RCP-";
+            var licences = $"Your licence keys for order {order.OrderNumber}";
+            await Eventually.TrueAsync(async () =>
+            {
+                var subjects = (await deployment.Mail.ForAsync(order.Customer.Email)).Select(m => m.Subject).ToList();
+                return subjects.Any(s => s.StartsWith(receipt) && s.EndsWith(order.OrderNumber)) && subjects.Contains(licences);
+            }, $"the receipt and licence emails of {order.OrderNumber}", deadline);
+            var all = (await deployment.Mail.ForAsync(order.Customer.Email)).Select(m => m.Subject).ToList();
+            Assert.Single(all, s => s.StartsWith(receipt) && s.EndsWith(order.OrderNumber));
+            Assert.Single(all, s => s == licences);
+        }
+    }
+
+    public static Task<List<string>> ReceiptsForAsync(string[] orderNumbers) =>
+        Deployment.QueryAsync<string>("select data->>'orderNumber' from billing.mt_doc_receipt where data->>'orderNumber' = any($1)", orderNumbers);
+
+    public static Task<List<string>> LicencesForAsync(string[] orderNumbers) =>
+        Deployment.QueryAsync<string>("select data->>'orderNumber' from licensing.mt_doc_licence where data->>'orderNumber' = any($1)", orderNumbers);
+
+    /// <summary>Every invoice number of this year's series, each once, 1 to N without a gap.</summary>
+    public static async Task AssertInvoiceSeriesGapFreeAsync()
+    {
+        var year = DateTime.UtcNow.Year;
+        var numbers = (await Deployment.QueryAsync<string>("select data->>'number' from billing.mt_doc_invoice where data->>'number' like $1", $"INV-{year}-%"))
+            .Select(n => int.Parse(InvoiceSequence().Match(n).Groups[1].Value)).Order().ToList();
+        Assert.NotEmpty(numbers);
+        Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
+    }
+
+    [GeneratedRegex(@"^INV-\d{4}-(\d{6})$")]
+    private static partial Regex InvoiceSequence();
+}

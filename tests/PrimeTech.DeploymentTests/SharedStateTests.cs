@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using PrimeTech.Testing;
+using Xunit;
+
+namespace PrimeTech.DeploymentTests;
+
+/// <summary>Both instances share sessions and Data Protection keys (in PostgreSQL): what one mints, the other accepts.</summary>
+[Collection(DeploymentCollection.Name), Trait("Category", "Deployment")]
+public sealed partial class SharedStateTests(Deployment deployment)
+{
+    [Fact]
+    public async Task A_session_cookie_minted_by_one_instance_is_accepted_by_the_other()
+    {
+        var customer = (await Customers.CreateAsync(deployment, 1))[0];
+        using var first = deployment.Instance(1);
+        using var second = deployment.Instance(2);
+        var session = await Customers.SignInAsync(first, customer.Email, customer.Password);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+        request.Headers.Add("Cookie", session.Cookie);
+        using var me = await second.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(customer.Email, (await me.Content.ReadFromJsonAsync<Me>())!.Email);
+    }
+
+    [Fact]
+    public async Task An_antiforgery_token_minted_by_one_instance_is_accepted_by_the_other()
+    {
+        var customer = (await Customers.CreateAsync(deployment, 1))[0];
+        using var first = deployment.Instance(1);
+        using var second = deployment.Instance(2);
+        using var form = await first.GetAsync("/login");
+        var antiforgeryCookie = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-pts-af=")).Split(';')[0];
+        var token = FormToken().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
+
+        var accepted = await PostLoginAsync(second, antiforgeryCookie, token, customer);
+        var forged = await PostLoginAsync(second, antiforgeryCookie, token[..^4] + "AAAA", customer);
+
+        Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);
+        Assert.Contains(accepted.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pts="));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string antiforgeryCookie, string token, TestUser customer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = customer.Email,
+                ["Input.Password"] = customer.Password,
+                ["__RequestVerificationToken"] = token,
+            }),
+        };
+        request.Headers.Add("Cookie", antiforgeryCookie);
+        request.Headers.Add("Origin", Deployment.PublicUrl);
+        return await client.SendAsync(request);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
+
+    private sealed record Me(string Email);
+}
