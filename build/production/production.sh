@@ -205,10 +205,11 @@ $PUBLIC_URL {
 		# Passive: one failed request takes the instance out for 10 s.
 		fail_duration 10s
 		max_fails 1
-		# Active: readiness every second; an instance is back once it answers again.
+		# Active: readiness every second; an instance is back once it answers again. The timeout
+		# is generous: a busy instance (the checks ask PostgreSQL and S3) is not a dead one.
 		health_uri /health/ready
 		health_interval 1s
-		health_timeout 2s
+		health_timeout 5s
 	}
 }
 

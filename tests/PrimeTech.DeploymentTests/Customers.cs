@@ -19,23 +19,31 @@ public static class Customers
     public static async Task<List<TestUser>> CreateAsync(Deployment deployment, int count)
     {
         var emails = Enumerable.Range(0, count).Select(_ => Accounts.NewEmail("deploy")).ToList();
-        await Task.WhenAll(emails.Select(async (email, i) =>
+        // Accounts are set-up, not the load under test: a few at a time (password hashing is
+        // deliberately slow, and the cores are shared).
+        await Parallel.ForEachAsync(emails.Index(), SetUp, async (item, _) =>
         {
+            var (i, email) = item;
             using var client = deployment.Instance(i % 2 + 1);
             using var response = await client.PostAsJsonAsync("/api/auth/register", new { email, name = "Deployment Customer", password = Accounts.DefaultPassword });
             if (response.StatusCode != HttpStatusCode.Accepted)
                 throw new InvalidOperationException($"register {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }));
+        });
 
         var tokens = await VerificationTokensAsync(deployment, emails);
-        return [.. await Task.WhenAll(emails.Select(async (email, i) =>
+        var signedIn = new TestUser[count];
+        await Parallel.ForEachAsync(emails.Index(), SetUp, async (item, _) =>
         {
+            var (i, email) = item;
             using var client = deployment.Instance((i + 1) % 2 + 1);
             using (var verified = await client.PostAsJsonAsync("/api/auth/verify-email", new { token = tokens[email] }))
                 verified.EnsureSuccessStatusCode();
-            return await SignInAsync(client, email, Accounts.DefaultPassword);
-        }))];
+            signedIn[i] = await SignInAsync(client, email, Accounts.DefaultPassword);
+        });
+        return [.. signedIn];
     }
+
+    private static readonly ParallelOptions SetUp = new() { MaxDegreeOfParallelism = 4 };
 
     public static async Task<TestUser> SignInAsync(HttpClient client, string email, string password)
     {
@@ -52,9 +60,10 @@ public static class Customers
         var tokens = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         await Eventually.TrueAsync(async () =>
         {
+            var mail = await deployment.Mail.AllAsync();
             foreach (var email in emails.Where(e => !tokens.ContainsKey(e)))
             {
-                var delivered = (await deployment.Mail.ForAsync(email)).FirstOrDefault(m => (m.Text ?? "").Contains("/verify-email?token="));
+                var delivered = MailSink.For(mail, email).FirstOrDefault(m => (m.Text ?? "").Contains("/verify-email?token="));
                 if (delivered is not null) tokens[email] = Accounts.TokenIn(delivered, "/verify-email");
             }
             return tokens.Count == emails.Count;

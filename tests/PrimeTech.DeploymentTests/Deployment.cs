@@ -135,12 +135,13 @@ public sealed class Deployment : IAsyncLifetime
     public static NpgsqlConnection Database() =>
         new(TestServices.ConnectionString("primetech_production"));
 
-    public static async Task<List<T>> QueryAsync<T>(string sql, params object[] parameters)
+    /// <summary>The first column of each row; <paramref name="parameter"/> is <c>$1</c>.</summary>
+    public static async Task<List<T>> QueryAsync<T>(string sql, object? parameter = null)
     {
         await using var connection = Database();
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
+        if (parameter is not null) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<T>();
         while (await reader.ReadAsync()) rows.Add(reader.GetFieldValue<T>(0));

@@ -19,20 +19,29 @@ public static partial class Outcomes
         Assert.Equal(numbers.Order(), (await ReceiptsForAsync(numbers)).Order());
         Assert.Equal(numbers.Order(), (await LicencesForAsync(numbers)).Order());
 
+        bool HasBothEmails(IReadOnlyList<DeliveredEmail> mail, CheckedOut order) =>
+            Subjects(mail, order).Any(s => IsReceipt(s, order)) && Subjects(mail, order).Contains(LicenceEmail(order));
+        await Eventually.TrueAsync(async () =>
+        {
+            var mail = await deployment.Mail.AllAsync();
+            return orders.All(o => HasBothEmails(mail, o));
+        }, $"the receipt and licence emails of {numbers.Length} orders", deadline);
+
+        var delivered = await deployment.Mail.AllAsync();
         foreach (var order in orders)
         {
-            var receipt = $"Receipt RCP-";
-            var licences = $"Your licence keys for order {order.OrderNumber}";
-            await Eventually.TrueAsync(async () =>
-            {
-                var subjects = (await deployment.Mail.ForAsync(order.Customer.Email)).Select(m => m.Subject).ToList();
-                return subjects.Any(s => s.StartsWith(receipt) && s.EndsWith(order.OrderNumber)) && subjects.Contains(licences);
-            }, $"the receipt and licence emails of {order.OrderNumber}", deadline);
-            var all = (await deployment.Mail.ForAsync(order.Customer.Email)).Select(m => m.Subject).ToList();
-            Assert.Single(all, s => s.StartsWith(receipt) && s.EndsWith(order.OrderNumber));
-            Assert.Single(all, s => s == licences);
+            Assert.Single(Subjects(delivered, order), s => IsReceipt(s, order));
+            Assert.Single(Subjects(delivered, order), s => s == LicenceEmail(order));
         }
     }
+
+    private static List<string> Subjects(IReadOnlyList<DeliveredEmail> mail, CheckedOut order) =>
+        [.. MailSink.For(mail, order.Customer.Email).Select(m => m.Subject)];
+
+    private static bool IsReceipt(string subject, CheckedOut order) =>
+        subject.StartsWith("Receipt RCP-", StringComparison.Ordinal) && subject.EndsWith($" for order {order.OrderNumber}", StringComparison.Ordinal);
+
+    private static string LicenceEmail(CheckedOut order) => $"Your licence keys for order {order.OrderNumber}";
 
     public static Task<List<string>> ReceiptsForAsync(string[] orderNumbers) =>
         Deployment.QueryAsync<string>("select data->>'orderNumber' from billing.mt_doc_receipt where data->>'orderNumber' = any($1)", orderNumbers);

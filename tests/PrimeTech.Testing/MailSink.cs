@@ -16,11 +16,14 @@ public sealed class MailSink(HttpClient http)
             $"an email to {to}", timeout ?? TimeSpan.FromSeconds(20));
     }
 
-    public async Task<IReadOnlyList<DeliveredEmail>> ForAsync(string to)
-    {
-        var all = await http.GetFromJsonAsync<List<DeliveredEmail>>("api/email") ?? [];
-        return all.Where(m => m.To.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase))).ToList();
-    }
+    public async Task<IReadOnlyList<DeliveredEmail>> ForAsync(string to) => For(await AllAsync(), to);
+
+    /// <summary>Every message in the sink, for a test that looks for many recipients in one read.</summary>
+    public async Task<IReadOnlyList<DeliveredEmail>> AllAsync() =>
+        await http.GetFromJsonAsync<List<DeliveredEmail>>("api/email") ?? [];
+
+    public static IReadOnlyList<DeliveredEmail> For(IEnumerable<DeliveredEmail> messages, string to) =>
+        messages.Where(m => m.To.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase))).ToList();
 
     public Task<byte[]> AttachmentAsync(DeliveredEmail email, string generatedFileName) =>
         http.GetByteArrayAsync($"api/email/{email.Id}/attachment/{Uri.EscapeDataString(generatedFileName)}");
