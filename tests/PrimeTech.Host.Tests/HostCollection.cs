@@ -18,7 +18,14 @@ public sealed class HostFixture : AppFixture
     /// <summary>The reverse proxy of <see cref="ClientAddressTests"/>.</summary>
     public const string KnownProxy = "10.0.0.5";
 
-    public HostFixture() => Settings["Network:KnownProxies:0"] = KnownProxy;
+    /// <summary>A proxy network of <see cref="ClientAddressTests"/>.</summary>
+    public const string KnownNetwork = "172.16.0.0/12";
+
+    public HostFixture()
+    {
+        Settings["Network:KnownProxies:0"] = KnownProxy;
+        Settings["Network:KnownNetworks:0"] = KnownNetwork;
+    }
 }
 
 public sealed record ProbeRequest(string Name, int Quantity);
