@@ -19,6 +19,7 @@ public static class PlatformPipeline
         app.UseSecurityHeaders();
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseCrossSiteRequestGuard();
         app.UseRateLimiter();
