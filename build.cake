@@ -54,7 +54,7 @@ Task("Test")
     });
     var exit = TestStage("PrimeTech.sln", "Category!=RunPath");
 
-    // Stage: the README's run command on this checkout, every page walked in Chromium, then stopped (DECISIONS D-033).
+    // Stage: the README's run command on this checkout, every page walked in Chromium, then stopped (DECISIONS D-037).
     exit |= TestStage("tests/PrimeTech.RunPathTests", "Category=RunPath");
 
     int passed = 0, failed = 0, skipped = 0;
