@@ -1,7 +1,7 @@
 // The project's build script: `dotnet tool restore && dotnet cake --target=<Target>`.
 //   Services  start PostgreSQL, S3 (Swift + s3api), the SMTP sink and the Stripe stand-in on 127.0.0.1
 //   Build     compile the solution
-//   Test      Services + Build, then every test project; prints "N passed, N failed"
+//   Test      Services + Build, then every test project, then the README run path (RunPathTests); prints "N passed, N failed"
 //   Run       Services + Build, migrate, seed, then serve the site in the foreground
 //   Bench     TestServices, then latency benchmarks of the real app (results in .dev/bench/results.txt)
 //   Production  Codegen, publish, then the production-like deployment: Caddy at https://127.0.0.1:8443
@@ -86,20 +86,19 @@ Task("Test")
     .Does(() =>
 {
     CleanDirectory(resultsDir);
-    var exit = StartProcess("dotnet", new ProcessSettings
+    // Stages run one after the other; each writes its TRX files to resultsDir, and the summary counts them all.
+    int TestStage(string what, string filter) => StartProcess("dotnet", new ProcessSettings
     {
-        Arguments = $"test PrimeTech.sln -c {configuration} --no-build --filter Category!=Deployment --logger trx --results-directory \"{resultsDir}\"",
+        Arguments = $"test {what} -c {configuration} --no-build --filter \"{filter}\" --logger trx --results-directory \"{resultsDir}\"",
         WorkingDirectory = root,
     });
+    var exit = TestStage("PrimeTech.sln", "Category!=RunPath&Category!=Deployment");
 
-    // Stage: the production-like deployment (tests/PrimeTech.DeploymentTests starts it with the
-    // Production target and stops it), after the rest of the suite; counted with it below.
-    var deploymentExit = StartProcess("dotnet", new ProcessSettings
-    {
-        Arguments = $"test tests/PrimeTech.DeploymentTests -c {configuration} --no-build --logger trx --results-directory \"{resultsDir}\"",
-        WorkingDirectory = root,
-    });
-    if (exit == 0) exit = deploymentExit;
+    // Stage: the README's run command on this checkout, every page walked in Chromium, then stopped (DECISIONS D-037).
+    exit |= TestStage("tests/PrimeTech.RunPathTests", "Category=RunPath");
+
+    // Stage: the production-like deployment, started by the tests with the Production target and stopped after them (DECISIONS D-038).
+    exit |= TestStage("tests/PrimeTech.DeploymentTests", "Category=Deployment");
 
     int passed = 0, failed = 0, skipped = 0;
     foreach (var trx in GetFiles(resultsDir.FullPath + "/*.trx"))
