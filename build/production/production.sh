@@ -290,7 +290,8 @@ instance_ready() { http_ok "http://127.0.0.1:$(instance_port "$1")/health/ready"
 
 instance_check() {
   instance_ready "$1" && return 0
-  pid_alive "$(pidfile_pid "$(instance_pidfile "$1")")" PrimeTech.Host || return 2
+  # No command-line pattern: until exec-instance has exec'd the Host, the PID is still bash.
+  pid_alive "$(pidfile_pid "$(instance_pidfile "$1")")" || return 2
   return 1
 }
 

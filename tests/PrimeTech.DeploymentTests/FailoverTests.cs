@@ -70,11 +70,14 @@ public sealed class FailoverTests(Deployment deployment)
             if (answer is not { IsSuccessStatusCode: true })
                 (await DeliverAsync(proxy, body)).EnsureSuccessStatusCode();
 
-        // Nothing half written: each buyer has one order, and it has its invoice.
-        var placed = await Deployment.QueryAsync<string>(
+        // Nothing half written: each buyer has one order, and the order records its invoice (the
+        // number reaches Ordering by a message, so a moment after the invoice itself).
+        var expected = orders.Select(o => $"{o.OrderNumber} {o.InvoiceNumber}").Order().ToList();
+        Task<List<string>> PlacedAsync() => Deployment.QueryAsync<string>(
             "select data->>'number' || ' ' || coalesce(data->>'invoiceNumber', '-') from ordering.mt_doc_order where data->>'customerEmail' = any($1)",
             buyers.Select(b => b.Email.ToLowerInvariant()).ToArray());
-        Assert.Equal(orders.Select(o => $"{o.OrderNumber} {o.InvoiceNumber}").Order(), placed.Order());
+        await Eventually.TrueAsync(async () => (await PlacedAsync()).Order().SequenceEqual(expected), "every order to record its invoice", TimeSpan.FromSeconds(60));
+        Assert.Equal(expected, (await PlacedAsync()).Order());
         await Outcomes.AssertInvoiceSeriesGapFreeAsync();
 
         foreach (var order in orders)
