@@ -185,7 +185,7 @@ public class AppFixture : IAsyncLifetime
 
     /// <summary>
     /// Runs the real executable with a command word (<c>migrate</c>, <c>seed</c>), or none to serve,
-    /// configured like the app under test. A run still going after two minutes is killed (exit code -1).
+    /// configured like the app under test. A run still going after five minutes is killed (exit code -1).
     /// </summary>
     public async Task<CommandResult> RunHostCommandAsync(params string[] args)
     {
@@ -204,7 +204,7 @@ public class AppFixture : IAsyncLifetime
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         try
         {
             await process.WaitForExitAsync(deadline.Token);
