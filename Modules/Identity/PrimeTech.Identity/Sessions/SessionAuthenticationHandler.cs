@@ -48,6 +48,8 @@ public sealed class SessionAuthenticationHandler(
             user = await query.LoadAsync<User>(session.UserId, Context.RequestAborted);
         }
         if (user is null || user.LockedAt is not null) return Reject();
+        // Opened before the password last changed: whatever raced the change, it is not the new password's session.
+        if (user.PasswordChangedAt is { } changed && session.CreatedAt < changed) return Reject();
 
         if (now - session.LastSeenAt >= sessionOptions.Value.LastSeenWriteInterval)
             await SlideAsync(session, now);
