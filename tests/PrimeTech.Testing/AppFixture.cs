@@ -124,7 +124,8 @@ public class AppFixture : IAsyncLifetime
         Stripe = new StripeStandInClient(new HttpClient { BaseAddress = new Uri(baseUrl + "/") });
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port free at this moment.</summary>
+    public static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -133,10 +134,13 @@ public class AppFixture : IAsyncLifetime
         return port;
     }
 
+    /// <summary>The server that holds the fixture's database (the shared PostgreSQL unless a fixture brings its own).</summary>
+    protected virtual string AdminConnectionString() => TestServices.AdminConnectionString();
+
     /// <summary>Creates the fixture's database, then runs the real <c>migrate</c> and <c>seed</c>.</summary>
     public async Task PrepareDatabaseAsync()
     {
-        await using (var admin = new NpgsqlConnection(TestServices.AdminConnectionString()))
+        await using (var admin = new NpgsqlConnection(AdminConnectionString()))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"create database {DatabaseName}", admin);
@@ -174,7 +178,7 @@ public class AppFixture : IAsyncLifetime
     public async Task DropDatabaseAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestServices.AdminConnectionString());
+        await using var admin = new NpgsqlConnection(AdminConnectionString());
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"drop database if exists {DatabaseName} with (force)", admin);
         await drop.ExecuteNonQueryAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using PrimeTech.BuildingBlocks.Errors;
 
@@ -5,8 +6,9 @@ namespace PrimeTech.Host.Platform;
 
 /// <summary>
 /// The error contract for everything under <c>/api</c>: exceptions and bare error statuses become
-/// problem+json. Domain failures keep their code; unreadable bodies become MALFORMED_REQUEST;
-/// anything else is answered INTERNAL_ERROR without details.
+/// problem+json. Domain failures keep their code; unreadable bodies become MALFORMED_REQUEST; the
+/// database or S3 out of reach becomes SERVICE_UNAVAILABLE with <c>Retry-After</c>; anything else
+/// is answered INTERNAL_ERROR without details.
 /// </summary>
 public static class ApiErrors
 {
@@ -33,6 +35,10 @@ public static class ApiErrors
             case BadHttpRequestException:
                 return ProblemWriter.WriteAsync(http, ErrorCode.MalformedRequest,
                     "The request body or parameters could not be read. Send valid JSON matching the documented shape.");
+            case not null when Outage.Is(exception):
+                http.Response.Headers.RetryAfter = ErrorCode.OutageRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return ProblemWriter.WriteAsync(http, ErrorCode.ServiceUnavailable,
+                    $"Part of our system is not answering. Try again in {ErrorCode.OutageRetryAfterSeconds} seconds.");
             default:
                 // The middleware has already logged the exception with the request.
                 return ProblemWriter.WriteAsync(http, ErrorCode.InternalError);

@@ -12,7 +12,7 @@ public static class PlatformPipeline
     {
         app.UseSecurityHeaders();
         app.UseClientAddress();
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(Outage.SitePage);
         app.UseWhen(http => ApiErrors.IsApi(http.Request), api => api.UseApiErrors());
         app.UseWhen(http => !ApiErrors.IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/health"),
             site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
