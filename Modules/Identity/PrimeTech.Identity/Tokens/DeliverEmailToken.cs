@@ -11,7 +11,7 @@ namespace PrimeTech.Identity.Tokens;
 /// <summary>
 /// Sends the link of a pending email token (verification or reset). The message names the pending
 /// token only: the secret is drawn here and goes to the SMTP server and nowhere else — not into
-/// Wolverine's envelope or dead-letter tables, not into the database (DECISIONS D-036).
+/// Wolverine's envelope or dead-letter tables, not into the database (DECISIONS D-038).
 /// </summary>
 public sealed record DeliverEmailToken(string PendingTokenId);
 
