@@ -202,6 +202,32 @@ public sealed class LicensingClientTests(LicensingFixture app) : IDisposable
     }
 
     [Fact]
+    public async Task A_customer_downloads_an_offline_file_from_the_licences_page_and_a_bad_fingerprint_is_shown_beside_the_field()
+    {
+        var customer = await app.CreateCustomerAsync();
+        var (_, licence) = await _purchases.LicenceAsync(customer.Id, customer.Email);
+        var pages = PageVisitor.For(app, customer);
+        const string url = "/account/licences";
+        Assert.Contains("Download a licence file", (await pages.GetAsync(url)).Html);
+
+        var invalid = await pages.PostFormAsync(url + "?handler=OfflineFile",
+            new Dictionary<string, string> { ["licenceKey"] = licence.Key, ["fingerprint"] = "" }, 400, formPage: url);
+        Assert.Contains("Enter the machine fingerprint", invalid.Html);
+        Assert.Contains("aria-invalid=\"true\"", invalid.Html);
+
+        var fingerprint = LicenceApiClient.NewFingerprint();
+        var issued = await pages.PostFormAsync(url + "?handler=OfflineFile",
+            new Dictionary<string, string> { ["licenceKey"] = licence.Key, ["fingerprint"] = fingerprint, ["machineName"] = "Workshop" }, 200, formPage: url);
+        Assert.Contains($"filename={licence.Key}.lic", issued.Result.Context.Response.Headers.ContentDisposition.ToString());
+        var file = _clients.Offline(fingerprint, _clients.NewCacheDirectory(), TimeProvider.System).ReadOfflineFile(Encoding.UTF8.GetBytes(issued.Html));
+        Assert.Equal(LicenceState.ValidOffline, file.State);
+
+        var after = await pages.GetAsync(url);
+        Assert.Contains("by an offline licence file", after.Html);
+        Assert.DoesNotContain("Download a licence file", after.Html);
+    }
+
+    [Fact]
     public async Task An_admin_issues_an_offline_file_from_the_licence_page_and_a_bad_fingerprint_is_shown_beside_the_field()
     {
         var (_, licence) = await _purchases.LicenceAsync();
