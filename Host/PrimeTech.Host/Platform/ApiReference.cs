@@ -5,7 +5,8 @@ namespace PrimeTech.Host.Platform;
 /// <summary>
 /// <c>/api/docs</c>: Scalar's interactive reference over <c>/api/openapi.json</c>, for the people who
 /// write the installed software. Scalar's page starts from an inline script, so this one path gets a
-/// policy allowing inline script and style (the site's pages keep theirs).
+/// policy allowing inline script and style (the site's pages keep theirs; <see cref="SecurityHeaders"/>
+/// keeps a policy the endpoint chose).
 /// </summary>
 public static class ApiReference
 {

@@ -11,6 +11,7 @@ public static class PlatformPipeline
 {
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseClientAddress();
         app.UseExceptionHandler("/error/500");
         app.UseSignedLicenceAnswers();
@@ -18,9 +19,9 @@ public static class PlatformPipeline
         app.UseWhen(http => !ApiErrors.IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/health"),
             site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
 
-        app.UseSecurityHeaders();
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseCrossSiteRequestGuard();
         app.UseRateLimiter();
@@ -62,16 +63,4 @@ public static class PlatformPipeline
             }),
         }, JsonSerializerOptions.Web);
     }
-
-    private static void UseSecurityHeaders(this WebApplication app) =>
-        app.Use((http, next) =>
-        {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'self'";
-            return next(http);
-        });
 }

@@ -33,7 +33,7 @@ public sealed record ChangePassword(
 
         public Validator()
         {
-            RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password");
+            RuleFor(x => x.CurrentPassword).ExistingPassword("Enter your current password");
             RuleFor(x => x.NewPassword).NewPassword(_ => null);
         }
     }

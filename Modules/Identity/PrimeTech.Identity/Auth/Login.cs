@@ -32,7 +32,7 @@ public sealed record Login(
         public Validator()
         {
             RuleFor(x => x.Email).Email();
-            RuleFor(x => x.Password).NotEmpty().WithMessage("Enter your password");
+            RuleFor(x => x.Password).ExistingPassword("Enter your password");
         }
     }
 }

@@ -22,6 +22,7 @@ public sealed class StatusModel : PageModel
         {
             403 => ("You do not have access to this page", "Your account is not allowed to see this page. If you think it should be, contact us."),
             404 => ("Page not found", "The page you asked for does not exist or has moved. Check the address, or start again from the home page."),
+            413 => ("What you sent is too large", "The form you sent is larger than we accept. Shorten what you entered and try again."),
             429 => ("Too many requests", $"You have made too many requests in a short time. Wait {RetryWait()} and try again."),
             >= 500 => ("Something went wrong", "We could not complete your request. It is not your fault, and we have been told. Please try again in a moment."),
             _ => ("The request could not be completed", "Check what you entered and try again."),
