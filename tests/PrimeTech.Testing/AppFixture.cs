@@ -73,6 +73,10 @@ public class AppFixture : IAsyncLifetime
             ["Smtp:From"] = "no-reply@primetech.test",
             ["Stripe:SecretKey"] = StripeApiKey,
             ["Stripe:WebhookSecret"] = StripeWebhookSecret,
+            // The fixture's own licence signing key: any 32 random bytes are an Ed25519 private key.
+            ["Licensing:SigningKeys:0:Id"] = "test-" + Id,
+            ["Licensing:SigningKeys:0:PrivateKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Licensing:SigningKeys:0:Status"] = "Active",
             ["Seed:AdminEmail"] = $"admin-{Id}@primetech.test",
             ["Seed:AdminPassword"] = "Admin-password-for-tests-1",
             ["Seed:AdminName"] = "Test Administrator",

@@ -16,7 +16,9 @@ public static class ApiErrors
 
     public static void UseApiErrors(this IApplicationBuilder api)
     {
-        api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteExceptionAsync });
+        // A domain 404 is an answer, not a misconfigured handler (the licence API buffers its answers to sign them,
+        // so the response has not started when the handler returns).
+        api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteExceptionAsync, AllowStatusCode404Response = true });
         api.UseStatusCodePages(context =>
             ProblemWriter.WriteAsync(context.HttpContext, ErrorCode.ForStatus(context.HttpContext.Response.StatusCode)));
     }

@@ -3,6 +3,7 @@ using Carter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PrimeTech.Identity.Web;
+using PrimeTech.Licensing.Signing;
 
 namespace PrimeTech.Host.Platform;
 
@@ -13,6 +14,7 @@ public static class PlatformPipeline
         app.UseSecurityHeaders();
         app.UseClientAddress();
         app.UseExceptionHandler(Outage.SitePage);
+        app.UseSignedLicenceAnswers();
         app.UseWhen(http => ApiErrors.IsApi(http.Request), api => api.UseApiErrors());
         app.UseWhen(http => !ApiErrors.IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/health"),
             site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
@@ -28,6 +30,7 @@ public static class PlatformPipeline
 
         app.MapHealth();
         app.MapOpenApi("/api/openapi.json");
+        app.MapApiReference();
         app.MapCarter();
         app.MapRazorPages();
         app.MapSeoFiles();
