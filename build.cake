@@ -97,7 +97,7 @@ Task("Test")
     // Stage: the README's run command on this checkout, every page walked in Chromium, then stopped (DECISIONS D-037).
     exit |= TestStage("tests/PrimeTech.RunPathTests", "Category=RunPath");
 
-    // Stage: the production-like deployment, started by the tests with the Production target and stopped after them (DECISIONS D-038).
+    // Stage: the production-like deployment, started by the tests with the Production target and stopped after them (DECISIONS D-046).
     exit |= TestStage("tests/PrimeTech.DeploymentTests", "Category=Deployment");
 
     int passed = 0, failed = 0, skipped = 0;

@@ -79,6 +79,14 @@ EOF
   say secrets "generated $SECRETS_ENV"
 }
 
+# The licence signing key (Production refuses to start without one), made once by the Host itself.
+ensure_signing_key() {
+  grep -q '^Licensing__SigningKeys__0__PrivateKey=' "$SECRETS_ENV" && return 0
+  (cd "$APP_DIR" && ConnectionStrings__Postgres=Host=unused ASPNETCORE_ENVIRONMENT=Production dotnet "$APP_DLL" keys generate) |
+    grep '^Licensing__' >>"$SECRETS_ENV" || die "keys generate failed"
+  say secrets "generated a licence signing key in $SECRETS_ENV"
+}
+
 # KEY=VALUE lines, read without shell quoting (values hold ';' and spaces).
 env_value() {
   local file=$1 key=$2 line
@@ -140,6 +148,7 @@ RateLimits__Auth__PermitLimit=10
 RateLimits__Auth__Window=00:01:00
 Network__KnownProxies__0=127.0.0.1
 EOF
+  grep '^Licensing__' "$SECRETS_ENV" >>"$INSTANCE_ENV"
 }
 
 # run_host ARGS...: the published Host with the instance configuration, in its own folder
@@ -361,6 +370,7 @@ start_all() {
   require_published
   mkdir -p "$PROD_DIR" "$PROD_LOGS"
   ensure_secrets
+  ensure_signing_key
   write_instance_env
   ensure_database
   start_caddy

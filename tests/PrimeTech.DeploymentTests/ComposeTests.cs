@@ -99,6 +99,8 @@ public sealed class ComposeTests
                 ["STRIPE_SECRET_KEY"] = "sk_test_compose",
                 ["STRIPE_WEBHOOK_SECRET"] = "whsec_compose",
                 ["SEED_ADMIN_PASSWORD"] = "a-long-compose-password",
+                ["LICENSING_SIGNING_KEY_ID"] = "compose-test",
+                ["LICENSING_SIGNING_PRIVATE_KEY"] = "not-a-real-key",
             }
             : [];
         return RunAsync("docker-compose", null, ["--env-file", ".env.example", "-f", "compose.yaml", .. args], secrets);

@@ -84,7 +84,8 @@ public sealed partial class PageWalkTests(RunPathFixture run)
         {
             await page.CloseAsync();
         }
-        Assert.True(problems.Count == 0, $"GET {path} as {role} ({expected.GetType().Name}):\n  " + string.Join("\n  ", problems));
+        var serverLog = problems.Any(p => p.StartsWith('5')) ? $"\nLast lines of {run.RunLog}:\n{run.LogTail(40)}" : "";
+        Assert.True(problems.Count == 0, $"GET {path} as {role} ({expected.GetType().Name}):\n  " + string.Join("\n  ", problems) + serverLog);
     }
 
     /// <summary>The invoice and receipt links: 302 to a presigned S3 URL once the PDF is stored (before that, back to the order with a notice).</summary>

@@ -237,18 +237,18 @@ public sealed partial class RunPathFixture : IAsyncLifetime
         }
         catch (OperationCanceledException)
         {
-            await File.AppendAllTextAsync(Path.Combine(_logDir, "stop.log"), "the run did not stop on SIGTERM within 30 s: killed\n");
+            await File.AppendAllTextAsync(Path.Combine(_logDir, "commands.log"), "the run did not stop on SIGTERM within 30 s: killed\n");
         }
         // The group outlives bash when a child is still shutting down: make sure nothing of it is left.
         await BashAsync($"kill -KILL -- -{run.Id} 2>/dev/null || true");
     }
 
-    /// <summary>Runs a bash command in the repository root, its output appended to <c>.dev/runpath/stop.log</c>; returns the exit code.</summary>
+    /// <summary>Runs a bash command in the repository root, its output appended to <c>.dev/runpath/commands.log</c>; returns the exit code.</summary>
     private async Task<int> BashAsync(string command)
     {
         var start = new ProcessStartInfo("bash") { WorkingDirectory = _root, UseShellExecute = false };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"{{ {command}; }} >>'{Path.Combine(_logDir, "stop.log")}' 2>&1");
+        start.ArgumentList.Add($"{{ {command}; }} >>'{Path.Combine(_logDir, "commands.log")}' 2>&1");
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash.");
         await process.WaitForExitAsync();
         return process.ExitCode;

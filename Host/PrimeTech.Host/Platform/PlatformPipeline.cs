@@ -3,6 +3,7 @@ using Carter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PrimeTech.Identity.Web;
+using PrimeTech.Licensing.Signing;
 
 namespace PrimeTech.Host.Platform;
 
@@ -13,7 +14,8 @@ public static class PlatformPipeline
         app.UseSecurityHeaders();
         app.UseClientAddress();
         app.UseHttpsOnly();
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(Outage.SitePage);
+        app.UseSignedLicenceAnswers();
         app.UseWhen(http => ApiErrors.IsApi(http.Request), api => api.UseApiErrors());
         app.UseWhen(http => !ApiErrors.IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/health"),
             site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
@@ -29,6 +31,7 @@ public static class PlatformPipeline
 
         app.MapHealth();
         app.MapOpenApi("/api/openapi.json");
+        app.MapApiReference();
         app.MapCarter();
         app.MapRazorPages();
         app.MapSeoFiles();

@@ -4,7 +4,8 @@ namespace PrimeTech.Host.Platform;
 /// The security headers of CODEX_HANDOFF §12 on every response, errors included. They are added
 /// when the response starts, so the exception handler (which clears the headers of a failed
 /// response) and the status-code pages cannot lose them. A page that chose its own
-/// <c>Referrer-Policy</c> (the emailed-link pages: <c>no-referrer</c>) keeps it.
+/// <c>Referrer-Policy</c> (the emailed-link pages: <c>no-referrer</c>) or <c>Content-Security-Policy</c>
+/// (the API reference at <c>/api/docs</c>) keeps it; a failed response loses it with its other headers.
 /// <para>
 /// HSTS outside Development, and only on responses that went out over https (directly, or from a
 /// trusted proxy's <c>X-Forwarded-Proto</c>): browsers ignore it over http, and a plain-http test
@@ -29,7 +30,7 @@ public static class SecurityHeaders
                 var headers = http.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
                 headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 if (hsts && http.Request.IsHttps)
                     headers.StrictTransportSecurity = StrictTransportSecurity;
