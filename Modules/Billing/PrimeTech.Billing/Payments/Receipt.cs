@@ -1,3 +1,8 @@
+using Marten;
+using PrimeTech.BuildingBlocks.Identifiers;
+using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.BuildingBlocks.Time;
+
 namespace PrimeTech.Billing.Payments;
 
 /// <summary>
@@ -56,4 +61,20 @@ public sealed class ReceiptPdf
     public string? ObjectKey { get; set; }
     public long? SizeBytes { get; set; }
     public string? Sha256 { get; set; }
+}
+
+/// <summary>The gap-free <c>RCP-YYYY-NNNNNN</c> series (London year).</summary>
+internal static class ReceiptNumbers
+{
+    /// <summary>
+    /// The next number, inside the caller's transaction. Call it last, just before the write batch
+    /// and the commit: the series' row stays locked until then, and every payment queues on it.
+    /// </summary>
+    public static async Task<string> NextAsync(IDocumentSession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var year = London.ToLocal(now).Year;
+        var sequence = await NumberSeries.NextAsync(
+            session, BillingModule.Schema, YearlySeries.SeriesName(Receipt.NumberPrefix, year), YearlySeries.MaxPerYear, ct);
+        return YearlySeries.Format(Receipt.NumberPrefix, year, sequence);
+    }
 }
