@@ -15,35 +15,47 @@ public sealed class PaymentConfirmationRulesTests
 
         Assert.Equal(WebhookOutcome.Processed, decision.Outcome);
         Assert.Equal((invoice.OrderNumber, invoice.Number), (decision.OrderNumber, decision.InvoiceNumber));
-        var issue = Assert.IsType<ReceiptToIssue>(decision.Receipt);
-        Assert.Equal((invoice.OrderId, "pi_test_1", Gross, ""), (issue.Receipt.OrderId, issue.Receipt.PaymentIntentId, issue.Receipt.AmountPence, issue.Receipt.Number));
-        Assert.Equal(new DateTimeOffset(StripeCreated), issue.Receipt.PaidAt);
-        Assert.Equal(Now, issue.Receipt.IssuedAt);
+        var receipt = Assert.IsType<Receipt>(decision.NewReceipt);
+        Assert.Equal((invoice.OrderId, "pi_test_1", Gross), (receipt.OrderId, receipt.PaymentIntentId, receipt.AmountPence));
+        Assert.True(ReceiptNumbers.IsPending(receipt), "The receipt is numbered by the transaction's last statement, not by the rules.");
+        Assert.Equal(new DateTimeOffset(StripeCreated), receipt.PaidAt);
+        Assert.Equal(Now, receipt.IssuedAt);
         Assert.Same(invoice, decision.ChangedInvoice);
         Assert.Equal(InvoiceStatus.Paid, invoice.Status);
         Assert.Equal(new DateTimeOffset(StripeCreated), invoice.PaidAt);
         Assert.Same(record, decision.ChangedRecord);
         Assert.Equal((CheckoutSessionStatus.Paid, "pi_test_1"), (record.Status, record.PaymentIntentId));
-        Assert.Empty(decision.Messages);
     }
 
     [Fact]
-    public void Numbering_the_receipt_puts_the_number_on_it_and_in_PaymentConfirmed_and_asks_for_both_PDFs()
+    public void A_confirmed_payment_asks_for_its_announcement_and_both_PDFs_but_sends_no_number_yet()
     {
         var invoice = Invoice();
         var decision = Decide(Event(PaymentRules.CheckoutCompleted, Session(invoice)), new PaymentState(invoice));
 
-        var messages = decision.Receipt!.Number("RCP-2026-000123");
-
-        Assert.Equal("RCP-2026-000123", decision.Receipt.Receipt.Number);
-        var confirmed = Assert.IsType<PaymentConfirmed>(messages[0]);
-        Assert.Equal(("RCP-2026-000123", invoice.Number, invoice.OrderNumber, Gross, "ada@example.test"),
-            (confirmed.ReceiptNumber, confirmed.InvoiceNumber, confirmed.OrderNumber, confirmed.AmountPence, confirmed.CustomerEmail));
-        Assert.Equal("PT-EDITOR", Assert.Single(confirmed.Lines).Sku);
-        Assert.Equal(decision.Receipt.Receipt.Id, Assert.IsType<RenderReceiptPdf>(messages[1]).ReceiptId);
-        var invoicePdf = Assert.IsType<RenderInvoicePdf>(messages[2]);
+        Assert.Equal(new AnnounceReceipt(decision.NewReceipt!.Id, WithEarlyRefund: false), decision.Messages[0]);
+        Assert.Equal(decision.NewReceipt.Id, Assert.IsType<RenderReceiptPdf>(decision.Messages[1]).ReceiptId);
+        var invoicePdf = Assert.IsType<RenderInvoicePdf>(decision.Messages[2]);
         Assert.Equal((invoice.Id, 2), (invoicePdf.InvoiceId, invoicePdf.Revision));
-        Assert.Equal(3, messages.Count);
+        Assert.Equal(3, decision.Messages.Count);
+        Assert.DoesNotContain(decision.Messages, m => m is PaymentConfirmed);
+    }
+
+    [Fact]
+    public void A_numbered_receipt_is_announced_with_its_number_in_PaymentConfirmed()
+    {
+        var invoice = Invoice(InvoiceStatus.Paid);
+        var receipt = Receipt(invoice);
+        receipt.Number = "RCP-2026-000123";
+
+        var messages = PaymentRules.Announcements(receipt, invoice, earlyRefund: null);
+
+        var confirmed = Assert.IsType<PaymentConfirmed>(Assert.Single(messages));
+        Assert.Equal(("RCP-2026-000123", invoice.Number, invoice.OrderNumber, Gross, "ada@example.test", "Ada Buyer"),
+            (confirmed.ReceiptNumber, confirmed.InvoiceNumber, confirmed.OrderNumber, confirmed.AmountPence, confirmed.CustomerEmail, confirmed.CustomerName));
+        Assert.Equal(receipt.PaidAt, confirmed.PaidAt);
+        var line = Assert.Single(confirmed.Lines);
+        Assert.Equal(("PT-EDITOR", true, 1), (line.Sku, line.IsLicensed, line.Quantity));
     }
 
     [Fact]
@@ -55,7 +67,7 @@ public sealed class PaymentConfirmationRulesTests
         var decision = Decide(Event(PaymentRules.AsyncPaymentSucceeded, Session(invoice)), new PaymentState(invoice, record));
 
         Assert.Equal(WebhookOutcome.Processed, decision.Outcome);
-        Assert.NotNull(decision.Receipt);
+        Assert.NotNull(decision.NewReceipt);
         Assert.Equal(CheckoutSessionStatus.Paid, record.Status);
     }
 
@@ -69,7 +81,7 @@ public sealed class PaymentConfirmationRulesTests
             new PaymentState(invoice, Receipt: Receipt(invoice)));
 
         Assert.Equal(WebhookOutcome.NoChange, decision.Outcome);
-        Assert.Null(decision.Receipt);
+        Assert.Null(decision.NewReceipt);
         Assert.Null(decision.ChangedInvoice);
         Assert.Empty(decision.Messages);
         Assert.Equal(anomaliesBefore, invoice.Anomalies.Count);
@@ -85,7 +97,7 @@ public sealed class PaymentConfirmationRulesTests
 
         Assert.Equal(WebhookOutcome.NeedsAttention, decision.Outcome);
         Assert.Equal("A second payment was made for an invoice already paid.", decision.Error);
-        Assert.Null(decision.Receipt);
+        Assert.Null(decision.NewReceipt);
         var anomaly = Assert.Single(invoice.Anomalies);
         Assert.Equal((PaymentAnomalyKind.DuplicatePayment, "evt_test_1"), (anomaly.Kind, anomaly.EventId));
         Assert.Contains("pi_second", anomaly.Detail);
@@ -102,7 +114,7 @@ public sealed class PaymentConfirmationRulesTests
 
         Assert.Equal(WebhookOutcome.NeedsAttention, decision.Outcome);
         Assert.Equal("Paid after the order was cancelled.", decision.Error);
-        Assert.Null(decision.Receipt);
+        Assert.Null(decision.NewReceipt);
         Assert.Equal(InvoiceStatus.Void, invoice.Status);
         Assert.Equal(PaymentAnomalyKind.PaidAfterVoid, Assert.Single(invoice.Anomalies).Kind);
         Assert.Empty(decision.Messages);
@@ -119,7 +131,7 @@ public sealed class PaymentConfirmationRulesTests
         var decision = Decide(Event(PaymentRules.CheckoutCompleted, Session(invoice, amount: amount, currency: currency)), new PaymentState(invoice));
 
         Assert.Equal(WebhookOutcome.AmountMismatch, decision.Outcome);
-        Assert.Null(decision.Receipt);
+        Assert.Null(decision.NewReceipt);
         Assert.Equal(InvoiceStatus.Issued, invoice.Status);
         var anomaly = Assert.Single(invoice.Anomalies);
         Assert.Equal(PaymentAnomalyKind.AmountMismatch, anomaly.Kind);
@@ -133,7 +145,7 @@ public sealed class PaymentConfirmationRulesTests
 
         var decision = Decide(Event(PaymentRules.CheckoutCompleted, Session(invoice, currency: "GBP")), new PaymentState(invoice));
 
-        Assert.NotNull(decision.Receipt);
+        Assert.NotNull(decision.NewReceipt);
     }
 
     [Fact]
@@ -146,7 +158,7 @@ public sealed class PaymentConfirmationRulesTests
 
         Assert.Equal(WebhookOutcome.NeedsAttention, decision.Outcome);
         Assert.Equal("The paid session names no payment intent.", decision.Error);
-        Assert.Null(decision.Receipt);
+        Assert.Null(decision.NewReceipt);
         Assert.Null(decision.ChangedRecord);
         Assert.Equal(CheckoutSessionStatus.Open, record.Status);
     }
@@ -161,7 +173,7 @@ public sealed class PaymentConfirmationRulesTests
         Assert.Equal(WebhookOutcome.NeedsAttention, decision.Outcome);
         Assert.Equal("No invoice matches this session", decision.Error);
         Assert.Equal(invoice.OrderNumber, decision.OrderNumber);
-        Assert.Null(decision.Receipt);
+        Assert.Null(decision.NewReceipt);
     }
 
     [Fact]
@@ -173,7 +185,7 @@ public sealed class PaymentConfirmationRulesTests
         var decision = Decide(Event(PaymentRules.CheckoutCompleted, Session(invoice, paymentStatus: "unpaid")), new PaymentState(invoice, record));
 
         Assert.Equal(WebhookOutcome.NoChange, decision.Outcome);
-        Assert.Null(decision.Receipt);
+        Assert.Null(decision.NewReceipt);
         Assert.Equal((CheckoutSessionStatus.AwaitingAsyncPayment, "pi_test_1"), (record.Status, record.PaymentIntentId));
         Assert.Same(record, decision.ChangedRecord);
         Assert.Equal(InvoiceStatus.Issued, invoice.Status);
@@ -187,7 +199,7 @@ public sealed class PaymentConfirmationRulesTests
         var decision = Decide(Event(PaymentRules.CheckoutCompleted, Session(invoice, paymentStatus: "no_payment_required")), new PaymentState(invoice));
 
         Assert.Equal(WebhookOutcome.NoChange, decision.Outcome);
-        Assert.Null(decision.Receipt);
+        Assert.Null(decision.NewReceipt);
         Assert.Null(decision.ChangedInvoice);
     }
 
@@ -198,7 +210,7 @@ public sealed class PaymentConfirmationRulesTests
 
         var decision = Decide(Event(PaymentRules.CheckoutCompleted, Session(invoice)), new PaymentState(invoice, Record: null));
 
-        Assert.NotNull(decision.Receipt);
+        Assert.NotNull(decision.NewReceipt);
         Assert.Null(decision.ChangedRecord);
     }
 }

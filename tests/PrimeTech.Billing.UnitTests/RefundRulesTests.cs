@@ -109,16 +109,23 @@ public sealed class RefundRulesTests
         invoice.EarlyRefund = new EarlyRefund { EventId = "evt_refund", ChargeId = "ch_test_1", AmountPence = Gross, At = Now.AddMinutes(-2) };
 
         var decision = Decide(Event(PaymentRules.CheckoutCompleted, Session(invoice)), new PaymentState(invoice));
-        var messages = decision.Receipt!.Number("RCP-2026-000200");
 
         Assert.Null(invoice.EarlyRefund);
         Assert.Equal(InvoiceStatus.Paid, invoice.Status);
         var refund = Assert.IsType<Refund>(decision.ChangedRefund);
-        Assert.Equal((RefundStatus.Completed, "RCP-2026-000200", "evt_refund", Now.AddMinutes(-2)),
+        Assert.Equal((RefundStatus.Completed, "", "evt_refund", Now.AddMinutes(-2)),
             (refund.Status, refund.ReceiptNumber, refund.CompletedByEventId, refund.CompletedAt));
-        Assert.IsType<PaymentConfirmed>(messages[0]);
-        var refunded = Assert.IsType<PaymentRefunded>(messages[^1]);
-        Assert.Equal(("RCP-2026-000200", Gross), (refunded.ReceiptNumber, refunded.AmountPence));
+        Assert.DoesNotContain(decision.Messages, m => m is PaymentRefunded);
+        Assert.Equal(new AnnounceReceipt(decision.NewReceipt!.Id, WithEarlyRefund: true), decision.Messages[0]);
+
+        // The transaction's last statement numbers the receipt and this refund; then the announcement.
+        var receipt = decision.NewReceipt;
+        receipt.Number = refund.ReceiptNumber = "RCP-2026-000200";
+        var announced = PaymentRules.Announcements(receipt, invoice, refund);
+        Assert.IsType<PaymentConfirmed>(announced[0]);
+        var refunded = Assert.IsType<PaymentRefunded>(announced[1]);
+        Assert.Equal(("RCP-2026-000200", Gross, Now.AddMinutes(-2)), (refunded.ReceiptNumber, refunded.AmountPence, refunded.RefundedAt));
+        Assert.Equal(2, announced.Count);
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class SessionOutcomeRulesTests
         var decision = Decide(Event("customer.updated", new Customer { Id = "cus_1" }), PaymentState.NoInvoice);
 
         Assert.Equal(WebhookOutcome.Unhandled, decision.Outcome);
-        Assert.Null(decision.Receipt);
+        Assert.Null(decision.NewReceipt);
         Assert.Empty(decision.Messages);
     }
 

@@ -42,35 +42,12 @@ internal sealed class PaymentDecision(WebhookOutcome outcome, string? orderNumbe
     public Refund? ChangedRefund { get; set; }
     public List<object> Messages { get; } = [];
 
-    /// <summary>A confirmed payment's receipt, waiting for its number from the gap-free series.</summary>
-    public ReceiptToIssue? Receipt { get; set; }
-}
-
-/// <summary>
-/// A receipt decided but not yet numbered. <see cref="Number"/> gives it the number (and the
-/// early refund completed with it) and returns the messages that carry that number.
-/// </summary>
-internal sealed record ReceiptToIssue(Receipt Receipt, Invoice Invoice, int InvoicePdfRevision, Refund? CompletedRefund)
-{
-    public IReadOnlyList<object> Number(string receiptNumber)
-    {
-        Receipt.Number = receiptNumber;
-        List<object> messages =
-        [
-            new PaymentConfirmed(
-                Invoice.OrderId, Invoice.OrderNumber, Invoice.Number, receiptNumber, Invoice.CustomerId, Invoice.Buyer.Email,
-                Invoice.Buyer.Name, Receipt.AmountPence, Receipt.Currency, Receipt.PaidAt,
-                Invoice.Lines.Select(l => new PaidLine(l.ProductId, l.Sku, l.Name, l.IsLicensed, l.Quantity)).ToList()),
-            new RenderReceiptPdf(Receipt.Id),
-            new RenderInvoicePdf(Invoice.Id, InvoicePdfRevision),
-        ];
-        if (CompletedRefund is { } refund)
-        {
-            refund.ReceiptNumber = receiptNumber;
-            messages.Add(PaymentRules.Refunded(Invoice, Receipt, refund));
-        }
-        return messages;
-    }
+    /// <summary>
+    /// A confirmed payment's receipt, to insert with a pending number: the transaction's last
+    /// statement numbers it and the early refund in <see cref="ChangedRefund"/>
+    /// (<see cref="ReceiptNumbers"/>), and <see cref="AnnounceReceipt"/> tells the other modules.
+    /// </summary>
+    public Receipt? NewReceipt { get; set; }
 }
 
 /// <summary>
@@ -163,9 +140,11 @@ internal static class PaymentRules
             return decision;
         }
 
+        var receiptId = Guid.NewGuid();
         var receiptToIssue = new Receipt
         {
-            Id = Guid.NewGuid(),
+            Id = receiptId,
+            Number = ReceiptNumbers.Pending(receiptId),
             OrderId = invoice.OrderId,
             CustomerId = invoice.CustomerId,
             OrderNumber = invoice.OrderNumber,
@@ -188,7 +167,10 @@ internal static class PaymentRules
         }
         decision.ChangedInvoice = invoice;
         decision.ChangedRefund = earlyRefund;
-        decision.Receipt = new ReceiptToIssue(receiptToIssue, invoice, pdf!.Revision, earlyRefund);
+        decision.NewReceipt = receiptToIssue;
+        decision.Messages.Add(new AnnounceReceipt(receiptToIssue.Id, WithEarlyRefund: earlyRefund is not null));
+        decision.Messages.Add(new RenderReceiptPdf(receiptToIssue.Id));
+        decision.Messages.Add(new RenderInvoicePdf(invoice.Id, pdf!.Revision));
         return decision;
     }
 
@@ -280,6 +262,24 @@ internal static class PaymentRules
                 return decision;
             }
         }
+    }
+
+    /// <summary>
+    /// What a numbered receipt tells the other modules: PaymentConfirmed, then PaymentRefunded when a
+    /// refund Stripe reported early was completed on it.
+    /// </summary>
+    public static IReadOnlyList<object> Announcements(Receipt receipt, Invoice invoice, Refund? earlyRefund)
+    {
+        List<object> messages =
+        [
+            new PaymentConfirmed(
+                invoice.OrderId, invoice.OrderNumber, invoice.Number, receipt.Number, invoice.CustomerId, invoice.Buyer.Email,
+                invoice.Buyer.Name, receipt.AmountPence, receipt.Currency, receipt.PaidAt,
+                invoice.Lines.Select(l => new PaidLine(l.ProductId, l.Sku, l.Name, l.IsLicensed, l.Quantity)).ToList()),
+        ];
+        if (earlyRefund is not null)
+            messages.Add(Refunded(invoice, receipt, earlyRefund));
+        return messages;
     }
 
     internal static PaymentRefunded Refunded(Invoice invoice, Receipt receipt, Refund refund) =>

@@ -93,8 +93,8 @@ internal static class StripeEventRecorder
 
     /// <summary>
     /// Load (lock the order's invoice, read its payment documents), decide (<see cref="PaymentRules"/>),
-    /// then write: the receipt's number is taken last, so the series' row lock is held only for the
-    /// write batch and the commit. The caller holds the event's lock.
+    /// then write. A new receipt is numbered by the last statement of the write batch, so the series'
+    /// row lock is held only until the commit that follows it. The caller holds the event's lock.
     /// </summary>
     public static async Task<OutgoingMessages> ProcessAsync(
         IDocumentSession session, StripeWebhookEvent recorded, bool isNew, Event stripeEvent, Guid? orderId, TimeProvider clock, CancellationToken ct)
@@ -110,18 +110,17 @@ internal static class StripeEventRecorder
         recorded.Attempts += 1;
         recorded.LastProcessedAt = now;
         Save(session, recorded, isNew);
-
-        var messages = new OutgoingMessages();
-        messages.AddRange(decision.Messages);
-        if (decision.Receipt is { } issue)
-        {
-            var number = await ReceiptNumbers.NextAsync(session, now, ct);
-            messages.AddRange(issue.Number(number));
-            session.Insert(issue.Receipt);
-        }
         if (decision.ChangedInvoice is { } invoice) session.Store(invoice);
         if (decision.ChangedRecord is { } record) session.Store(record);
         if (decision.ChangedRefund is { } refund) session.Store(refund);
+        if (decision.NewReceipt is { } receipt)
+        {
+            session.Insert(receipt);
+            await ReceiptNumbers.AssignLastAsync(session, receipt, decision.ChangedRefund, now, ct);
+        }
+
+        var messages = new OutgoingMessages();
+        messages.AddRange(decision.Messages);
         return messages;
     }
 
