@@ -1,7 +1,7 @@
 // The project's build script: `dotnet tool restore && dotnet cake --target=<Target>`.
 //   Services  start PostgreSQL, S3 (Swift + s3api), the SMTP sink and the Stripe stand-in on 127.0.0.1
 //   Build     compile the solution
-//   Test      Services + Build, then every test project; prints "N passed, N failed"
+//   Test      Services + Build, then every test project, then the README run path (RunPathTests); prints "N passed, N failed"
 //   Run       Services + Build, migrate, seed, then serve the site in the foreground
 //   Bench     TestServices, then the benchmark suite against the Release build (results in .dev/bench/)
 //   Stop      stop the local services
@@ -46,11 +46,16 @@ Task("Test")
     .Does(() =>
 {
     CleanDirectory(resultsDir);
-    var exit = StartProcess("dotnet", new ProcessSettings
+    // Stages run one after the other; each writes its TRX files to resultsDir, and the summary counts them all.
+    int TestStage(string what, string filter) => StartProcess("dotnet", new ProcessSettings
     {
-        Arguments = $"test PrimeTech.sln -c {configuration} --no-build --logger trx --results-directory \"{resultsDir}\"",
+        Arguments = $"test {what} -c {configuration} --no-build --filter \"{filter}\" --logger trx --results-directory \"{resultsDir}\"",
         WorkingDirectory = root,
     });
+    var exit = TestStage("PrimeTech.sln", "Category!=RunPath");
+
+    // Stage: the README's run command on this checkout, every page walked in Chromium, then stopped (DECISIONS D-037).
+    exit |= TestStage("tests/PrimeTech.RunPathTests", "Category=RunPath");
 
     int passed = 0, failed = 0, skipped = 0;
     foreach (var trx in GetFiles(resultsDir.FullPath + "/*.trx"))

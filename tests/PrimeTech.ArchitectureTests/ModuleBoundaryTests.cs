@@ -33,6 +33,18 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void The_licence_client_library_depends_on_no_server_assembly_and_no_web_framework()
+    {
+        var client = Solution.Load("PrimeTech.Licensing.Client");
+        var references = client.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Empty(Solution.ProjectReferences(client));
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || r.StartsWith("Marten", StringComparison.Ordinal)
+            || r.StartsWith("Wolverine", StringComparison.Ordinal));
+        Assert.Contains("NSec.Cryptography", references);
+    }
+
+    [Fact]
     public void Web_touches_no_store_no_handler_and_no_database()
     {
         var moduleInternals = Solution.ModuleNames

@@ -169,7 +169,7 @@ public sealed class AdminApiTests(BookingFixture app)
 
         var (_, page) = await Pages.GetAsync(app, "/admin/services", admin.Cookie);
         Assert.Contains("Network review", page);
-        var (_, edit) = await Pages.GetAsync(app, $"/admin/services/edit/{id}", admin.Cookie);
+        var (_, edit) = await Pages.GetAsync(app, $"/admin/services/{id}", admin.Cookie);
         Assert.Contains($"value=\"{slug}\"", edit);
     }
 

@@ -20,6 +20,9 @@ public sealed class ClientAddressTests(HostFixture app)
     [InlineData("203.0.113.9", "198.51.100.7", "203.0.113.9")]                           // anyone else: the header is ignored
     [InlineData(HostFixture.KnownProxy, "192.0.2.66, 198.51.100.8", "198.51.100.8")]      // a forged first entry is not believed
     [InlineData(HostFixture.KnownProxy, "garbage", HostFixture.KnownProxy)]
+    [InlineData("172.20.1.2", "198.51.100.7", "198.51.100.7")]                           // inside a listed network
+    [InlineData(HostFixture.KnownProxy, "198.51.100.9, 172.31.255.1", "198.51.100.9")]   // two trusted hops
+    [InlineData("172.32.0.1", "198.51.100.7", "172.32.0.1")]                             // just outside the network
     public async Task Sessions_record_the_client_address_seen_through_known_proxies_only(string connectedFrom, string forwardedFor, string expected)
     {
         var customer = await app.CreateCustomerAsync(verified: false);
@@ -42,6 +45,30 @@ public sealed class ClientAddressTests(HostFixture app)
         var items = JsonDocument.Parse(await sessions.ReadAsTextAsync()).RootElement.GetProperty("items").EnumerateArray();
         var current = items.Single(i => i.GetProperty("current").GetBoolean());
         Assert.Equal(expected, current.GetProperty("ipAddress").GetString());
+    }
+
+    [Theory]
+    [InlineData(HostFixture.KnownProxy, 401)]   // the proxy's scheme is believed: Origin https://localhost is this site
+    [InlineData("203.0.113.9", 403)]            // anyone else's is not: a foreign origin
+    public async Task X_forwarded_proto_is_believed_from_known_proxies_only(string connectedFrom, int expected)
+    {
+        await app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { email = Accounts.NewEmail(), password = "Wrong-password-1" }).ToUrl("/api/auth/login");
+            s.ConfigureHttpContext(http => http.Connection.RemoteIpAddress = IPAddress.Parse(connectedFrom));
+            s.WithRequestHeader("X-Forwarded-Proto", "https");
+            s.WithRequestHeader("Origin", "https://localhost");
+            s.StatusCodeShouldBe(expected);
+        });
+    }
+
+    [Fact]
+    public void Known_networks_must_be_in_cidr_notation()
+    {
+        var problems = new NetworkOptions { KnownNetworks = ["10.0.0.0/8", "fd00::/8", "10.0.0.0", "10.0.0.0/33"] }.Validate(new ValidationContext(new object())).ToList();
+
+        Assert.Equal(["'10.0.0.0' is not a network in CIDR notation.", "'10.0.0.0/33' is not a network in CIDR notation."], problems.Select(p => p.ErrorMessage));
+        Assert.All(problems, p => Assert.Equal(["KnownNetworks"], p.MemberNames));
     }
 
     [Fact]

@@ -18,14 +18,21 @@ public sealed class HostFixture : AppFixture
     /// <summary>The reverse proxy of <see cref="ClientAddressTests"/>.</summary>
     public const string KnownProxy = "10.0.0.5";
 
-    public HostFixture() => Settings["Network:KnownProxies:0"] = KnownProxy;
+    /// <summary>A proxy network of <see cref="ClientAddressTests"/>.</summary>
+    public const string KnownNetwork = "172.16.0.0/12";
+
+    public HostFixture()
+    {
+        Settings["Network:KnownProxies:0"] = KnownProxy;
+        Settings["Network:KnownNetworks:0"] = KnownNetwork;
+    }
 }
 
 public sealed record ProbeRequest(string Name, int Quantity);
 
 /// <summary>
 /// Test-only API endpoints that exercise the error contract (Carter finds this module in the test
-/// assembly by itself): a JSON body to get wrong, and an endpoint that fails on purpose.
+/// assembly by itself): a JSON body to get wrong, and an endpoint and a page that fail on purpose.
 /// </summary>
 public sealed class ProbeEndpoints : ICarterModule
 {
@@ -33,5 +40,6 @@ public sealed class ProbeEndpoints : ICarterModule
     {
         app.MapPost("/api/test-probe/echo", (ProbeRequest request) => Results.Ok(request));
         app.MapGet("/api/test-probe/boom", IResult () => throw new InvalidOperationException("secret internal detail"));
+        app.MapGet("/test-probe/page-boom", IResult () => throw new InvalidOperationException("secret internal detail"));
     }
 }

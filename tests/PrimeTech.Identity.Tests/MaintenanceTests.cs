@@ -5,6 +5,7 @@ using PrimeTech.Identity.Contracts;
 using PrimeTech.Identity.Maintenance;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.Tokens;
+using PrimeTech.Identity.Users;
 using PrimeTech.Testing;
 using Wolverine;
 using Xunit;
@@ -84,6 +85,35 @@ public sealed class MaintenanceTests(IdentityFixture app)
         Assert.Null(await app.LoadAsync<EmailToken>(oldToken.Id));
         Assert.NotNull(await app.LoadAsync<EmailToken>(recentToken.Id));
         Assert.NotNull(await app.LoadAsync<EmailToken>(liveToken.Id));
+    }
+
+    [Fact]
+    public async Task The_purge_deletes_sign_in_throttles_that_are_neither_locked_nor_in_their_window()
+    {
+        var now = app.Clock.GetUtcNow();
+        SignInThrottle Throttle(TimeSpan windowAge, TimeSpan? lockedFor) => new()
+        {
+            Id = Accounts.NewEmail("throttle"),
+            FailedCount = lockedFor is null ? 3 : 0,
+            WindowStartedAt = now - windowAge,
+            LockedUntil = lockedFor is { } l ? now + l : null,
+        };
+        var stale = Throttle(TimeSpan.FromMinutes(16), null);
+        var lockOver = Throttle(TimeSpan.FromMinutes(40), TimeSpan.FromMinutes(-10));
+        var counting = Throttle(TimeSpan.FromMinutes(5), null);
+        var locked = Throttle(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(5));
+        await using (var write = Write())
+        {
+            write.Store(stale, lockOver, counting, locked);
+            await write.SaveChangesAsync();
+        }
+
+        await Bus.InvokeAsync(new PurgeExpiredSessions(RunAt: now));
+
+        Assert.Null(await app.LoadAsync<SignInThrottle>(stale.Id));
+        Assert.Null(await app.LoadAsync<SignInThrottle>(lockOver.Id));
+        Assert.NotNull(await app.LoadAsync<SignInThrottle>(counting.Id));
+        Assert.NotNull(await app.LoadAsync<SignInThrottle>(locked.Id));
     }
 
     [Fact]

@@ -41,13 +41,59 @@ public sealed class OpenApiTests(LicensingFixture app)
             ["409"] = ["LICENCE_FINGERPRINT_MISMATCH"],
             ["429"] = ["RATE_LIMITED"],
         });
+        AssertExamples(paths, "/api/licences/heartbeat", new()
+        {
+            ["200"] = ["seen"],
+            ["400"] = ["INVALID_LICENCE_KEY", "VALIDATION_FAILED"],
+            ["403"] = ["LICENCE_REVOKED"],
+            ["404"] = ["LICENCE_NOT_FOUND"],
+            ["409"] = ["LICENCE_NOT_ACTIVATED"],
+            ["429"] = ["RATE_LIMITED"],
+        });
+        AssertExamples(paths, "/api/licences/updates", new()
+        {
+            ["200"] = ["update", "none"],
+            ["400"] = ["INVALID_LICENCE_KEY", "VALIDATION_FAILED"],
+            ["403"] = ["LICENCE_REVOKED"],
+            ["404"] = ["LICENCE_NOT_FOUND"],
+            ["429"] = ["RATE_LIMITED"],
+        }, "get");
+        AssertExamples(paths, "/api/licences/keys", new() { ["200"] = ["keys"], ["429"] = ["RATE_LIMITED"] }, "get");
         var request = paths.GetProperty("/api/licences/activate").GetProperty("post").GetProperty("requestBody").GetProperty("content");
         Assert.True(request.TryGetProperty("application/json", out _));
     }
 
-    private static void AssertExamples(JsonElement paths, string path, Dictionary<string, string[]> expected)
+    [Fact]
+    public async Task The_interactive_reference_at_api_docs_reads_the_OpenAPI_document_and_its_scripts_are_served()
     {
-        var responses = paths.GetProperty(path).GetProperty("post").GetProperty("responses");
+        var page = await app.Host.Scenario(s =>
+        {
+            s.Get.Url("/api/docs/");
+            s.StatusCodeShouldBeOk();
+        });
+        var html = page.ReadAsText();
+        Assert.Contains("\"url\":\"api/openapi.json\"", html);
+        Assert.Contains("Prime Tech API", html);
+        Assert.Contains("script-src 'self' 'unsafe-inline'", page.Context.Response.Headers.ContentSecurityPolicy.ToString());
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]+src=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(scripts);
+        foreach (var script in scripts)
+        {
+            var url = script.StartsWith('/') ? script : "/api/docs/" + script.TrimStart('.', '/');
+            await app.Host.Scenario(s =>
+            {
+                s.Get.Url(url);
+                s.StatusCodeShouldBeOk();
+            });
+        }
+
+        var site = await app.Host.Scenario(s => s.Get.Url("/"));
+        Assert.DoesNotContain("unsafe-inline", site.Context.Response.Headers.ContentSecurityPolicy.ToString());
+    }
+
+    private static void AssertExamples(JsonElement paths, string path, Dictionary<string, string[]> expected, string method = "post")
+    {
+        var responses = paths.GetProperty(path).GetProperty(method).GetProperty("responses");
         foreach (var (status, names) in expected)
         {
             var content = responses.GetProperty(status).GetProperty("content");

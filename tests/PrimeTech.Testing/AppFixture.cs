@@ -73,6 +73,10 @@ public class AppFixture : IAsyncLifetime
             ["Smtp:From"] = "no-reply@primetech.test",
             ["Stripe:SecretKey"] = StripeApiKey,
             ["Stripe:WebhookSecret"] = StripeWebhookSecret,
+            // The fixture's own licence signing key: any 32 random bytes are an Ed25519 private key.
+            ["Licensing:SigningKeys:0:Id"] = "test-" + Id,
+            ["Licensing:SigningKeys:0:PrivateKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Licensing:SigningKeys:0:Status"] = "Active",
             ["Seed:AdminEmail"] = $"admin-{Id}@primetech.test",
             ["Seed:AdminPassword"] = "Admin-password-for-tests-1",
             ["Seed:AdminName"] = "Test Administrator",
@@ -124,7 +128,8 @@ public class AppFixture : IAsyncLifetime
         Stripe = new StripeStandInClient(new HttpClient { BaseAddress = new Uri(baseUrl + "/") });
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port free at this moment.</summary>
+    public static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -133,10 +138,13 @@ public class AppFixture : IAsyncLifetime
         return port;
     }
 
+    /// <summary>The server that holds the fixture's database (the shared PostgreSQL unless a fixture brings its own).</summary>
+    protected virtual string AdminConnectionString() => TestServices.AdminConnectionString();
+
     /// <summary>Creates the fixture's database, then runs the real <c>migrate</c> and <c>seed</c>.</summary>
     public async Task PrepareDatabaseAsync()
     {
-        await using (var admin = new NpgsqlConnection(TestServices.AdminConnectionString()))
+        await using (var admin = new NpgsqlConnection(AdminConnectionString()))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"create database {DatabaseName}", admin);
@@ -174,7 +182,7 @@ public class AppFixture : IAsyncLifetime
     public async Task DropDatabaseAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestServices.AdminConnectionString());
+        await using var admin = new NpgsqlConnection(AdminConnectionString());
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"drop database if exists {DatabaseName} with (force)", admin);
         await drop.ExecuteNonQueryAsync();

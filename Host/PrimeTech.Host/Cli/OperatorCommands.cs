@@ -9,13 +9,13 @@ using JasperFx.Resources;
 namespace PrimeTech.Host.Cli;
 
 /// <summary>
-/// The operator's commands of the one executable: <c>migrate</c> and <c>seed</c>. Anything else
+/// The operator's commands of the one executable: <c>migrate</c>, <c>seed</c> and <c>keys generate</c>. Anything else
 /// starts the site. Exit codes: 0 done, 1 failed (message on stderr), 2 usage.
 /// </summary>
 public static class OperatorCommands
 {
     private const string Usage =
-        "Usage: PrimeTech.Host [migrate | seed [--admin-email E --admin-password P --admin-name N] [--demo-releases] | codegen write | help]\n" +
+        "Usage: PrimeTech.Host [migrate | seed [--admin-email E --admin-password P --admin-name N] [--demo-releases] | keys generate | codegen write | help]\n" +
         "With no command it serves the site.";
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
@@ -46,6 +46,9 @@ public static class OperatorCommands
                     if (arguments.DemoReleases)
                         await ((IHostedService)app.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>()).StartAsync(cts.Token);
                     await SeedAsync(app.Services, arguments, Console.Out, cts.Token);
+                    return 0;
+                case "keys" when args is [_, "generate"]:
+                    await Console.Out.WriteLineAsync(SigningKeyCommand.Generate(app.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
                     return 0;
                 case "help":
                     await Console.Out.WriteLineAsync(Usage);

@@ -3,6 +3,7 @@ using Carter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PrimeTech.Identity.Web;
+using PrimeTech.Licensing.Signing;
 
 namespace PrimeTech.Host.Platform;
 
@@ -10,15 +11,17 @@ public static class PlatformPipeline
 {
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseClientAddress();
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(Outage.SitePage);
+        app.UseSignedLicenceAnswers();
         app.UseWhen(http => ApiErrors.IsApi(http.Request), api => api.UseApiErrors());
         app.UseWhen(http => !ApiErrors.IsApi(http.Request) && !http.Request.Path.StartsWithSegments("/health"),
             site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
 
-        app.UseSecurityHeaders();
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseCrossSiteRequestGuard();
         app.UseRateLimiter();
@@ -27,6 +30,7 @@ public static class PlatformPipeline
 
         app.MapHealth();
         app.MapOpenApi("/api/openapi.json");
+        app.MapApiReference();
         app.MapCarter();
         app.MapRazorPages();
         app.MapSeoFiles();
@@ -59,16 +63,4 @@ public static class PlatformPipeline
             }),
         }, JsonSerializerOptions.Web);
     }
-
-    private static void UseSecurityHeaders(this WebApplication app) =>
-        app.Use((http, next) =>
-        {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'self'";
-            return next(http);
-        });
 }

@@ -67,7 +67,8 @@ public static class PlatformServices
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new UtcInstantJsonConverter()));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddCarter();
-        services.AddRazorPages();
+        // One page creates (no id) and edits a service: FRONTEND_HANDOFF §2 names both addresses.
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Admin/Services/Edit", "admin/services/new"));
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         services.AddOpenApi();
     }

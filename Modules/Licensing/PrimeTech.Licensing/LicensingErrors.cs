@@ -12,6 +12,10 @@ public static class LicensingErrors
         new("LICENCE_ACTIVATION_LIMIT_REACHED", 409, "This licence is already activated on another machine.");
     public static readonly ErrorCode FingerprintMismatch =
         new("LICENCE_FINGERPRINT_MISMATCH", 409, "This licence is activated on a different machine.");
+    public static readonly ErrorCode NotActivated =
+        new("LICENCE_NOT_ACTIVATED", 409, "This licence is not activated on any machine.");
+    public static readonly ErrorCode DeviceSwapLimitReached =
+        new("DEVICE_SWAP_LIMIT_REACHED", 409, "This licence's machine has been released too often recently.");
     public static readonly ErrorCode InvalidStatusTransition =
         new("INVALID_STATUS_TRANSITION", 409, "This change of status is not allowed.");
 

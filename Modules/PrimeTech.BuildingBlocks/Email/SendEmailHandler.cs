@@ -7,9 +7,19 @@ namespace PrimeTech.BuildingBlocks.Email;
 
 public static class SendEmailHandler
 {
-    public static async Task Handle(OutgoingEmail email, IOptions<SmtpOptions> options, CancellationToken ct)
+    public static Task Handle(OutgoingEmail email, IOptions<SmtpOptions> options, CancellationToken ct) =>
+        SmtpDelivery.SendAsync(email, options.Value, ct);
+}
+
+/// <summary>
+/// Hands one email to the SMTP server. Normally reached through <see cref="OutgoingEmail"/> messages;
+/// a handler calls it directly only for a secret that must never be written to the message store
+/// (the emailed links of the Identity module).
+/// </summary>
+public static class SmtpDelivery
+{
+    public static async Task SendAsync(OutgoingEmail email, SmtpOptions smtp, CancellationToken ct)
     {
-        var smtp = options.Value;
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(smtp.FromName, smtp.From));
         message.To.Add(MailboxAddress.Parse(email.To));

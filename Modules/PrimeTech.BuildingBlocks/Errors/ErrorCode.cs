@@ -20,6 +20,9 @@ public sealed record ErrorCode(string Code, int Status, string Title)
     public static readonly ErrorCode PaymentProviderError = new("PAYMENT_PROVIDER_ERROR", 502, "The payment provider could not be reached.");
     public static readonly ErrorCode ServiceUnavailable = new("SERVICE_UNAVAILABLE", 503, "The service is not available right now.");
 
+    /// <summary>The <c>Retry-After</c> of SERVICE_UNAVAILABLE (API and page) while the database or S3 cannot be reached.</summary>
+    public const int OutageRetryAfterSeconds = 5;
+
     /// <summary>The generic code for a bare HTTP status, used when the framework ends a request without a domain error.</summary>
     public static ErrorCode ForStatus(int status) => status switch
     {

@@ -5,6 +5,13 @@ namespace PrimeTech.BuildingBlocks.Validation;
 
 public static class ValidationExtensions
 {
+    /// <summary>The longest search text any admin list accepts (CODEX_HANDOFF §2.1, field limits).</summary>
+    public const int SearchTextMaxLength = 200;
+
+    /// <summary>Free search text (<c>q</c>): optional, at most <see cref="SearchTextMaxLength"/> characters.</summary>
+    public static IRuleBuilderOptions<T, string?> SearchText<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.MaximumLength(SearchTextMaxLength).WithMessage($"Search for {SearchTextMaxLength} characters or fewer");
+
     /// <summary>
     /// Runs the validator and throws <see cref="DomainException"/> with VALIDATION_FAILED and the
     /// field errors (camelCase field names, as the JSON contract names them).

@@ -53,3 +53,31 @@ public static class DownloadRateLimit
 {
     public const string Policy = "Downloads";
 }
+
+/// <summary>Release channels: <c>stable</c> is offered to everyone; <c>beta</c> to software that asks for it (with stable too).</summary>
+public static class ReleaseChannels
+{
+    public const string Stable = "stable";
+    public const string Beta = "beta";
+
+    public static readonly IReadOnlyList<string> All = [Stable, Beta];
+}
+
+/// <summary>
+/// Licensing asks for the newest published, not yanked release of a product above
+/// <see cref="CurrentVersion"/> (SemVer precedence) in <see cref="Channel"/> (beta includes stable).
+/// Answered with <see cref="FoundReleaseUpdate"/>.
+/// </summary>
+public sealed record FindReleaseUpdate(Guid ProductId, string CurrentVersion, string Channel);
+
+public sealed record FoundReleaseUpdate(ReleaseUpdate? Update);
+
+public sealed record ReleaseUpdate(
+    Guid ReleaseId, string Version, string Channel, DateTimeOffset ReleasedAt, string Notes, long SizeBytes, string Sha256);
+
+/// <summary>
+/// A short-lived download link for an update, for the owner of a licence valid on the asking machine
+/// (Licensing has decided that). Audited like any download; NOT_FOUND for a release that is not
+/// published or has been yanked. Answered with <see cref="DownloadLink"/>.
+/// </summary>
+public sealed record MintUpdateDownloadLink(Guid ReleaseId, Guid LicenceOwnerId, string IpAddress, string UserAgent);

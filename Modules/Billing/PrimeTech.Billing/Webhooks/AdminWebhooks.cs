@@ -41,6 +41,8 @@ public sealed record ListWebhookEvents(string? Type, string? Outcome, string? Q,
     {
         public Validator()
         {
+            RuleFor(x => x.Q).SearchText();
+            RuleFor(x => x.Type).SearchText();
             RuleFor(x => x.Outcome)
                 .Must(o => string.IsNullOrWhiteSpace(o) || Enum.TryParse<WebhookOutcome>(o.Trim(), ignoreCase: true, out _))
                 .WithMessage("Choose an outcome from the list");

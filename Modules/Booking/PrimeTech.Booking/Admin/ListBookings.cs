@@ -25,6 +25,7 @@ public sealed record ListBookings(string? Status, string? Date, string? From, st
     {
         public Validator()
         {
+            RuleFor(x => x.Q).SearchText();
             RuleFor(x => x.Status).Must(s => BookingStatusText.TryParse(s, out _)).When(x => !string.IsNullOrWhiteSpace(x.Status))
                 .WithMessage("Choose one of the listed statuses.");
             RuleFor(x => x.Date).Must(IsDate).When(x => !string.IsNullOrWhiteSpace(x.Date)).WithMessage("Enter a date as YYYY-MM-DD.");

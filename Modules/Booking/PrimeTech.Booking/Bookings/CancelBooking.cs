@@ -30,6 +30,7 @@ public sealed record CancelBooking(string Reference, string? Email, string? Reas
         public Validator()
         {
             RuleFor(x => x.Email).NotEmpty().When(x => x.UserId is null).WithMessage("Enter the email address you booked with.");
+            RuleFor(x => x.Email).MaximumLength(TrackBooking.EmailMaxLength).WithMessage("Email address must be 254 characters or fewer.");
             RuleFor(x => x.Reason).MaximumLength(1000).WithMessage("Keep the reason to 1,000 characters.");
         }
     }

@@ -57,6 +57,7 @@ public sealed record CreateBooking(
         public Validator()
         {
             RuleFor(x => x.ServiceSlug).NotEmpty().WithMessage("Choose a service that can be booked.");
+            RuleFor(x => x.ServiceSlug).MaximumLength(80).WithMessage("Choose a service that can be booked.");
             RuleFor(x => x.Start).NotEmpty().WithMessage("Choose one of the times offered.");
             RuleFor(x => x.Start).Must(s => TryParseStart(s, out _)).When(x => !string.IsNullOrWhiteSpace(x.Start))
                 .WithMessage("Choose one of the times offered.");

@@ -13,12 +13,18 @@ namespace PrimeTech.Booking.Bookings;
 /// <summary>Anyone with a booking's reference and its email sees its status and customer-facing history.</summary>
 public sealed record TrackBooking(string? Reference, string? Email)
 {
+    /// <summary>A reference is 17 characters; a little room for spaces pasted around it.</summary>
+    public const int ReferenceMaxLength = 40;
+    public const int EmailMaxLength = 254;
+
     public sealed class Validator : AbstractValidator<TrackBooking>
     {
         public Validator()
         {
             RuleFor(x => x.Reference).NotEmpty().WithMessage("Enter your booking reference, like BKG-20260302-7K3Q.");
+            RuleFor(x => x.Reference).MaximumLength(ReferenceMaxLength).WithMessage("A booking reference looks like BKG-20260302-7K3Q.");
             RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the email address you booked with.");
+            RuleFor(x => x.Email).MaximumLength(EmailMaxLength).WithMessage("Email address must be 254 characters or fewer.");
         }
     }
 }

@@ -26,6 +26,7 @@ public sealed record ListUsers(string? Q, string? Role, bool? Locked, int Page =
 
         public Validator()
         {
+            RuleFor(x => x.Q).SearchText();
             RuleFor(x => x.Role).Must(r => CanonicalRole(r) is not null).When(x => !string.IsNullOrWhiteSpace(x.Role))
                 .WithMessage("Choose a role: Customer or Admin");
             RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Carter;
 using FluentValidation;
 using Marten;
+using PrimeTech.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,7 +23,9 @@ namespace PrimeTech.Identity.Auth;
 /// <summary>
 /// Changes the password of the signed-in user, who must give the current one. Every session of
 /// the user is revoked — including the one making the request, so a copied cookie dies too — and
-/// a new session with the same persistence is opened for this browser.
+/// a new session with the same persistence is opened for this browser. A wrong current password
+/// counts towards the sign-in lockout of the account's email (CODEX_HANDOFF §5.5), and while that
+/// email is locked the change answers ACCOUNT_LOCKED as sign-in does.
 /// </summary>
 public sealed record ChangePassword(
     Guid UserId, Guid SessionId, string? CurrentPassword, string? NewPassword, string? IpAddress = null, string? UserAgent = null)
@@ -33,30 +36,47 @@ public sealed record ChangePassword(
 
         public Validator()
         {
-            RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password");
+            RuleFor(x => x.CurrentPassword).ExistingPassword("Enter your current password");
             RuleFor(x => x.NewPassword).NewPassword(_ => null);
         }
     }
 }
 
-public sealed record PasswordChanged(Me User, IssuedSession Session);
+/// <summary>The outcome: the new session, or a failure to show (returned, not thrown, so a counted failure is kept).</summary>
+public sealed record PasswordChanged(Me? User, IssuedSession? Session, DomainException? Failure, TimeSpan? RetryAfter)
+{
+    public static PasswordChanged Failed(LoginResult failure) => new(null, null, failure.Failure, failure.RetryAfter);
+
+    public static readonly PasswordChanged WrongCurrentPassword =
+        new(null, null, DomainException.Validation("currentPassword", "Your current password is incorrect"), null);
+}
 
 public static class ChangePasswordHandler
 {
-    public static async Task<(PasswordChanged, OutgoingEmail)> Handle(
+    public static async Task<(PasswordChanged, OutgoingEmail?)> Handle(
         ChangePassword command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
         IOptions<SessionLifetimeOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
         ChangePassword.Validator.Instance.EnsureValid(command);
+        var email = (await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account")).NormalizedEmail;
+        var now = clock.GetUtcNow();
+        await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
         var user = await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account");
+        var throttle = await session.LoadAsync<SignInThrottle>(email, ct);
+        if (throttle is not null && throttle.IsLockedAt(now))
+            return (PasswordChanged.Failed(LoginResult.TemporarilyLocked(throttle.LockedUntil!.Value - now)), null);
         if (!passwords.Verify(user, command.CurrentPassword!, out _))
-            throw DomainException.Validation("currentPassword", "Your current password is incorrect");
+        {
+            throttle ??= new SignInThrottle { Id = email };
+            throttle.RecordFailure(now);
+            session.Store(throttle);
+            return (PasswordChanged.WrongCurrentPassword, null);
+        }
         if (command.NewPassword == command.CurrentPassword)
             throw DomainException.Validation("newPassword", "Your new password must be different from your current password");
         if (string.Equals(command.NewPassword, user.Email, StringComparison.OrdinalIgnoreCase))
             throw DomainException.Validation("newPassword", "Your password must not be your email address");
 
-        var now = clock.GetUtcNow();
         user.PasswordHash = passwords.Hash(user, command.NewPassword!);
         user.PasswordChangedAt = now;
         session.Store(user);
@@ -66,7 +86,7 @@ public static class ChangePasswordHandler
         var (opened, issued) = SessionIssuer.Open(user.Id, current?.Persistent ?? false, command.IpAddress, command.UserAgent, now, options.Value);
         session.Insert(opened);
 
-        return (new PasswordChanged(Me.From(user), issued), IdentityEmails.PasswordChanged(user, now, site.Value));
+        return (new PasswordChanged(Me.From(user), issued, null, null), IdentityEmails.PasswordChanged(user, now, site.Value));
     }
 }
 
@@ -80,7 +100,9 @@ public sealed class ChangePasswordEndpoint : ICarterModule
                 var result = await bus.InvokeAsync<PasswordChanged>(new ChangePassword(
                     user.RequiredUserId(), user.RequiredSessionId(), body.CurrentPassword, body.NewPassword,
                     RequestClient.IpAddress(http), RequestClient.UserAgent(http)), http.RequestAborted);
-                SessionCookie.Append(http.Response, result.Session);
+                if (result.Failure is not null)
+                    return new ProblemResult(result.Failure, result.RetryAfter);
+                SessionCookie.Append(http.Response, result.Session!);
                 return Results.Ok(result.User);
             })
             .RequireAuthorization()

@@ -1,6 +1,7 @@
 using Carter;
 using FluentValidation;
 using Marten;
+using PrimeTech.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -33,15 +34,22 @@ public sealed record ForgotPassword(string? Email)
 
 public static class ForgotPasswordHandler
 {
-    public static async Task<OutgoingEmail?> Handle(
-        ForgotPassword command, IDocumentSession session, TimeProvider clock, IOptions<SiteOptions> site, CancellationToken ct)
+    /// <summary>At most one reset email per account in this time, however often it is asked for (the answer never changes).</summary>
+    public static readonly TimeSpan CoolDown = TimeSpan.FromSeconds(60);
+
+    public static async Task<DeliverEmailToken?> Handle(ForgotPassword command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         ForgotPassword.Validator.Instance.EnsureValid(command);
         var email = EmailAddress.Normalise(command.Email);
+        await TransactionLock.AcquireAsync(session, "password-reset-email:" + email, ct);
         var user = await session.Query<User>().FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);
         if (user is null) return null;
-        var token = EmailTokens.Issue(session, user.Id, EmailTokenPurpose.ResetPassword, clock.GetUtcNow());
-        return IdentityEmails.ResetPassword(user, token, site.Value);
+        var now = clock.GetUtcNow();
+        if (user.LastPasswordResetEmailAt is { } last && now - last < CoolDown) return null;
+
+        user.LastPasswordResetEmailAt = now;
+        session.Store(user);
+        return EmailTokens.Issue(session, user.Id, EmailTokenPurpose.ResetPassword, now);
     }
 }
 

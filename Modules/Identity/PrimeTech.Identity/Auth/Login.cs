@@ -32,7 +32,7 @@ public sealed record Login(
         public Validator()
         {
             RuleFor(x => x.Email).Email();
-            RuleFor(x => x.Password).NotEmpty().WithMessage("Enter your password");
+            RuleFor(x => x.Password).ExistingPassword("Enter your password");
         }
     }
 }
@@ -64,7 +64,7 @@ public static class LoginHandler
         var email = EmailAddress.Normalise(command.Email);
         var now = clock.GetUtcNow();
 
-        await TransactionLock.AcquireAsync(session, "sign-in:" + email, ct);
+        await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
         var throttle = await session.LoadAsync<SignInThrottle>(email, ct);
         if (throttle is not null && throttle.IsLockedAt(now))
             return LoginResult.TemporarilyLocked(throttle.LockedUntil!.Value - now);

@@ -44,7 +44,7 @@ public static class RegisterHandler
 {
     private static readonly TimeSpan AlreadyRegisteredCoolDown = TimeSpan.FromSeconds(60);
 
-    public static async Task<OutgoingEmail?> Handle(
+    public static async Task<OutgoingMessages> Handle(
         Register command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
         IOptions<SiteOptions> site, CancellationToken ct)
     {
@@ -57,16 +57,15 @@ public static class RegisterHandler
         var existing = await session.Query<User>().FirstOrDefaultAsync(u => u.NormalizedEmail == user.NormalizedEmail, ct);
         if (existing is not null)
         {
-            if (existing.LastAccountEmailAt is { } last && now - last < AlreadyRegisteredCoolDown) return null;
+            if (existing.LastAccountEmailAt is { } last && now - last < AlreadyRegisteredCoolDown) return [];
             existing.LastAccountEmailAt = now;
             session.Store(existing);
-            return IdentityEmails.AlreadyRegistered(existing, site.Value);
+            return [IdentityEmails.AlreadyRegistered(existing, site.Value)];
         }
 
         user.LastAccountEmailAt = now;
         session.Insert(user);
-        var token = EmailTokens.Issue(session, user.Id, EmailTokenPurpose.VerifyEmail, now);
-        return IdentityEmails.VerifyEmail(user, token, site.Value);
+        return [EmailTokens.Issue(session, user.Id, EmailTokenPurpose.VerifyEmail, now)];
     }
 }
 

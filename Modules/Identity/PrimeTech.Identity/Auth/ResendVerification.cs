@@ -40,8 +40,8 @@ public static class ResendVerificationHandler
 {
     public static readonly TimeSpan CoolDown = TimeSpan.FromSeconds(60);
 
-    public static async Task<OutgoingEmail?> Handle(
-        ResendVerification command, IDocumentSession session, TimeProvider clock, IOptions<SiteOptions> site, CancellationToken ct)
+    public static async Task<DeliverEmailToken?> Handle(
+        ResendVerification command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         ResendVerification.Validator.Instance.EnsureValid(command);
         var email = EmailAddress.Normalise(command.Email);
@@ -58,8 +58,7 @@ public static class ResendVerificationHandler
 
         user.LastAccountEmailAt = now;
         session.Store(user);
-        var token = EmailTokens.Issue(session, user.Id, EmailTokenPurpose.VerifyEmail, now);
-        return IdentityEmails.VerifyEmail(user, token, site.Value);
+        return EmailTokens.Issue(session, user.Id, EmailTokenPurpose.VerifyEmail, now);
     }
 }
 

@@ -51,6 +51,7 @@ public static class ResetPasswordHandler
         var token = await EmailTokens.FindAsync(session, command.Token, EmailTokenPurpose.ResetPassword, ct);
         if (token is null || !token.IsUsableAt(now)) throw IdentityErrors.ExpiredLink();
         var user = await session.LoadAsync<User>(token.UserId, ct) ?? throw IdentityErrors.ExpiredLink();
+        await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(user.NormalizedEmail), ct);
         if (string.Equals(command.NewPassword, user.Email, StringComparison.OrdinalIgnoreCase))
             throw DomainException.Validation("newPassword", "Your password must not be your email address");
 

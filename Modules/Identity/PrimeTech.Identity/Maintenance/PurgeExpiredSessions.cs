@@ -10,8 +10,8 @@ namespace PrimeTech.Identity.Maintenance;
 
 /// <summary>
 /// The daily clean-up (CODEX_HANDOFF §5.1), scheduled for 03:00 London time: deletes sessions that
-/// expired or were revoked more than 30 days ago, and email tokens that expired more than 7 days
-/// ago. <see cref="RunAt"/> is the time the run was scheduled for; the run recorded as pending in
+/// expired or were revoked more than 30 days ago, email tokens that expired more than 7 days
+/// ago, and sign-in throttles that are neither locked nor within their 15-minute window. <see cref="RunAt"/> is the time the run was scheduled for; the run recorded as pending in
 /// <see cref="ScheduledJob"/> schedules the next one.
 /// </summary>
 public sealed record PurgeExpiredSessions(DateTimeOffset RunAt)
@@ -50,7 +50,16 @@ public static class PurgeExpiredSessionsHandler
 
         var purgedTokens = await session.Query<EmailToken>().CountAsync(t => t.ExpiresAt < tokenCutoff, ct);
         session.DeleteWhere<EmailToken>(t => t.ExpiresAt < tokenCutoff);
-        logger.LogInformation("Purged {Sessions} old sessions and {Tokens} old email tokens.", purgedSessions, purgedTokens);
+
+        // Unlocked and past their window: they count for nothing any more.
+        var windowCutoff = now - SignInThrottle.Window;
+        var stale = (await session.Query<SignInThrottle>()
+            .Where(t => t.WindowStartedAt < windowCutoff && (t.LockedUntil == null || t.LockedUntil <= now)).ToListAsync(ct))
+            .Where(t => t.IsStaleAt(now)).ToList();
+        foreach (var throttle in stale)
+            session.Delete(throttle);
+        logger.LogInformation("Purged {Sessions} old sessions, {Tokens} old email tokens and {Throttles} stale sign-in throttles.",
+            purgedSessions, purgedTokens, stale.Count);
 
         var next = new OutgoingMessages();
         var job = await session.LoadAsync<ScheduledJob>(PurgeExpiredSessions.JobName, ct);

@@ -25,6 +25,12 @@ public static class PasswordRules
                                   && !string.Equals(p, email(command)?.Trim(), StringComparison.OrdinalIgnoreCase))
             .WithMessage("Your password must not be your email address");
 
+    /// <summary>A password being checked (sign-in, current password): required, and never longer than a new one may be.</summary>
+    public static IRuleBuilderOptions<T, string?> ExistingPassword<T>(this IRuleBuilderInitial<T, string?> rule, string emptyMessage) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(emptyMessage)
+            .MaximumLength(MaxLength).WithMessage("Password must be 128 characters or fewer");
+
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage("Enter your email address")

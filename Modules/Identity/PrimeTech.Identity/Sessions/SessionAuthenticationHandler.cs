@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Marten;
@@ -33,6 +34,8 @@ public sealed class SessionAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // The error page re-executed after a failure (the database may be what failed) is nobody's.
+        if (Context.Features.Get<IExceptionHandlerFeature>() is not null) return AuthenticateResult.NoResult();
         var token = SessionCookie.Read(Request);
         if (token is null) return AuthenticateResult.NoResult();
         if (!SecretTokens.IsWellFormed(token)) return Reject();
@@ -48,6 +51,8 @@ public sealed class SessionAuthenticationHandler(
             user = await query.LoadAsync<User>(session.UserId, Context.RequestAborted);
         }
         if (user is null || user.LockedAt is not null) return Reject();
+        // Opened before the password last changed: whatever raced the change, it is not the new password's session.
+        if (user.PasswordChangedAt is { } changed && session.CreatedAt < changed) return Reject();
 
         if (now - session.LastSeenAt >= sessionOptions.Value.LastSeenWriteInterval)
             await SlideAsync(session, now);

@@ -5,19 +5,22 @@ namespace PrimeTech.Identity.Tokens;
 
 public static class EmailTokens
 {
-    /// <summary>Creates a token document and returns the secret that goes into the emailed link.</summary>
-    public static string Issue(IDocumentSession session, Guid userId, EmailTokenPurpose purpose, DateTimeOffset now)
+    /// <summary>
+    /// Records a pending token and returns the message that emails its link. The secret is drawn only
+    /// when the email is sent (<see cref="DeliverEmailTokenHandler"/>); until then no link can match it.
+    /// </summary>
+    public static DeliverEmailToken Issue(IDocumentSession session, Guid userId, EmailTokenPurpose purpose, DateTimeOffset now)
     {
-        var token = SecretTokens.New();
+        var pending = EmailToken.PendingIdPrefix + Guid.NewGuid().ToString("N");
         session.Store(new EmailToken
         {
-            Id = SecretTokens.Hash(token),
+            Id = pending,
             UserId = userId,
             Purpose = purpose,
             CreatedAt = now,
             ExpiresAt = now + (purpose == EmailTokenPurpose.VerifyEmail ? EmailToken.VerifyEmailLifetime : EmailToken.ResetPasswordLifetime),
         });
-        return token;
+        return new DeliverEmailToken(pending);
     }
 
     /// <summary>The token's document if the token is well formed, known and of this purpose (usable or not).</summary>

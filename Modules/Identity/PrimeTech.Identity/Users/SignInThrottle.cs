@@ -3,7 +3,8 @@ namespace PrimeTech.Identity.Users;
 /// <summary>
 /// Failed sign-ins per normalised email, kept whether or not an account exists, so that a lock
 /// tells nothing about which emails are registered. 5 failures within 15 minutes lock the email
-/// for 15 minutes; a successful sign-in or a password reset deletes the record.
+/// for 15 minutes; wrong current passwords on change-password count too. A successful sign-in or a
+/// password reset deletes the record; the daily purge deletes stale ones.
 /// </summary>
 public sealed class SignInThrottle
 {
@@ -16,6 +17,15 @@ public sealed class SignInThrottle
     public int FailedCount { get; set; }
     public DateTimeOffset WindowStartedAt { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>
+    /// The transaction lock of one email's password: taken by sign-in, password change and reset, so
+    /// a sign-in either commits its session before a change revokes it or sees the new password.
+    /// </summary>
+    public static string LockKey(string normalisedEmail) => "sign-in:" + normalisedEmail;
+
+    /// <summary>Past its window and any lock: it no longer counts for anything, and the daily purge deletes it.</summary>
+    public bool IsStaleAt(DateTimeOffset now) => !IsLockedAt(now) && now - WindowStartedAt > Window;
 
     public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && now < until;
 

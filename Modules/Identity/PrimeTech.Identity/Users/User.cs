@@ -26,6 +26,9 @@ public sealed class User
     /// <summary>When the last "already registered" or verification email went out (cool-down of 60 s).</summary>
     public DateTimeOffset? LastAccountEmailAt { get; set; }
 
+    /// <summary>When the last password-reset email was sent (one a minute at most).</summary>
+    public DateTimeOffset? LastPasswordResetEmailAt { get; set; }
+
     public bool IsAdmin => Roles.Contains(PrimeTech.BuildingBlocks.Web.Roles.Admin);
 
     public static User Create(string email, string name, string passwordHash, DateTimeOffset now) => new()

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Licences;
@@ -12,19 +13,21 @@ namespace PrimeTech.Licensing.Customer;
 
 /// <summary>
 /// The customer frees their licence's seat from their account (say the old computer died), so the
-/// software can be activated on another one. Idempotent; another customer's licence is not found.
+/// software can be activated on another one, at most <c>Licensing:MachineSwaps:Limit</c> times per
+/// <c>Licensing:MachineSwaps:Window</c> (409 DEVICE_SWAP_LIMIT_REACHED). Idempotent; another customer's licence is not found.
 /// </summary>
 public sealed record ReleaseMachine(Guid UserId, string LicenceKey);
 
 public static class ReleaseMachineHandler
 {
-    public static async Task<LicenceView> Handle(ReleaseMachine command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<LicenceView> Handle(ReleaseMachine command, IDocumentSession session, TimeProvider clock,
+        IOptions<LicensingOptions> options, CancellationToken ct)
     {
         var key = LicenceRules.NormaliseRouteKey(command.LicenceKey);
         var licence = await LicenceRules.ByKeyAsync(session, key, ct);
         if (licence is null || licence.UserId != command.UserId)
             throw DomainException.NotFound("The licence");
-        if (licence.Release(command.UserId, clock.GetUtcNow()))
+        if (licence.Release(command.UserId, clock.GetUtcNow(), options.Value.MachineSwaps))
             session.Update(licence);
         return LicenceView.From(licence);
     }

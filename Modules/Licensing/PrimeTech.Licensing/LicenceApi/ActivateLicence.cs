@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
@@ -29,26 +30,29 @@ public sealed record ActivateLicence(string? LicenceKey, string? Fingerprint, st
     }
 }
 
-/// <summary><c>{ licenceKey, status, productSku, productName, activatedAt, machineName }</c></summary>
+/// <summary><c>{ licenceKey, status, productSku, productName, activatedAt, machineName, lease }</c></summary>
 public sealed record ActivationResult(
-    string LicenceKey, string Status, string ProductSku, string ProductName, DateTimeOffset ActivatedAt, string? MachineName);
+    string LicenceKey, string Status, string ProductSku, string ProductName, DateTimeOffset ActivatedAt, string? MachineName, Lease Lease);
 
 public static class ActivateLicenceHandler
 {
     private static readonly ActivateLicence.Validator Validator = new();
 
-    public static async Task<ActivationResult> Handle(ActivateLicence command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<ActivationResult> Handle(ActivateLicence command, IDocumentSession session, TimeProvider clock,
+        IOptions<LicensingOptions> options, CancellationToken ct)
     {
         var key = LicenceRules.NormaliseKey(command.LicenceKey);
         Validator.EnsureValid(command);
         var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
 
-        if (licence.Activate(command.Fingerprint!, LicenceRules.NormaliseMachineName(command.MachineName), clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (licence.Activate(command.Fingerprint!, LicenceRules.NormaliseMachineName(command.MachineName), now,
+                options.Value.ReleaseSilentActivationsAfter))
             session.Update(licence);
 
         var activation = licence.Activation!;
         return new ActivationResult(licence.Key, licence.Status.ToString(), licence.ProductSku, licence.ProductName,
-            activation.ActivatedAt, activation.MachineName);
+            activation.ActivatedAt, activation.MachineName, Lease.For(licence, activation.Fingerprint, now, options.Value));
     }
 }
 

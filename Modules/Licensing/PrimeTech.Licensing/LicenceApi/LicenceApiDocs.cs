@@ -21,12 +21,31 @@ public static class LicenceApiDocs
     private const string Product = "Prime Backup Pro";
     private const string At = "2026-02-03T09:00:00Z";
 
+    private const string LeaseEnds = "2026-02-10T09:00:00Z";
+
+    private static JsonObject LeaseExample() => new()
+    {
+        ["licenceKey"] = Key, ["fingerprint"] = Fingerprint, ["productSku"] = Sku, ["status"] = "Active",
+        ["issuedAt"] = At, ["expiresAt"] = LeaseEnds,
+    };
+
+    public static readonly Example[] KeysExamples =
+    [
+        new(200, "keys", "The active key and one retired after a rotation", new JsonObject
+        {
+            ["keys"] = new JsonArray(
+                new JsonObject { ["keyId"] = "2026-02", ["algorithm"] = "Ed25519", ["publicKey"] = "k6Zz1rJ2mWq0V3f0cXh3yYl4mC8c8nR9n1v1m1bq3Sg=", ["status"] = "Active" },
+                new JsonObject { ["keyId"] = "2025-08", ["algorithm"] = "Ed25519", ["publicKey"] = "Zq8v3G0t9C3mY1m2oQxq0y0X2pJ1c8tV8b7fQ2J5cKs=", ["status"] = "Retired" }),
+        }),
+        RateLimited,
+    ];
+
     public static readonly Example[] ActivateExamples =
     [
         new(200, "activated", "Activated on this machine (or this machine again)", new JsonObject
         {
             ["licenceKey"] = Key, ["status"] = "Active", ["productSku"] = Sku, ["productName"] = Product,
-            ["activatedAt"] = At, ["machineName"] = "Reception PC",
+            ["activatedAt"] = At, ["machineName"] = "Reception PC", ["lease"] = LeaseExample(),
         }),
         InvalidKey, FingerprintInvalid,
         Problem(403, "LICENCE_REVOKED", "This licence has been revoked.", $"Licence {Key} has been revoked, so it cannot be activated."),
@@ -45,9 +64,42 @@ public static class LicenceApiDocs
         new(200, "notFound", "No licence has this key", new JsonObject
         {
             ["licenceKey"] = Key, ["valid"] = false, ["code"] = "LICENCE_NOT_FOUND", ["productSku"] = null, ["productName"] = null,
-            ["checkedAt"] = At,
+            ["checkedAt"] = At, ["lease"] = null,
         }),
         InvalidKey, FingerprintInvalid, RateLimited,
+    ];
+
+    public static readonly Example[] HeartbeatExamples =
+    [
+        new(200, "seen", "Seen now, with a fresh lease", new JsonObject
+        {
+            ["licenceKey"] = Key, ["lastSeenAt"] = At, ["lease"] = LeaseExample(),
+        }),
+        InvalidKey, FingerprintInvalid,
+        Problem(403, "LICENCE_REVOKED", "This licence has been revoked.", $"Licence {Key} has been revoked, so it cannot be checked in."),
+        Problem(404, "LICENCE_NOT_FOUND", "No licence has this key.", $"No licence has the key {Key}. Check it and try again."),
+        Problem(409, "LICENCE_NOT_ACTIVATED", "This licence is not activated on any machine.",
+            $"Licence {Key} is not activated on any machine. Activate it first."),
+        RateLimited,
+    ];
+
+    public static readonly Example[] UpdatesExamples =
+    [
+        new(200, "update", "A newer version, with its download link (valid on this machine)", new JsonObject
+        {
+            ["update"] = new JsonObject
+            {
+                ["version"] = "1.5.0", ["channel"] = "stable", ["releasedAt"] = At, ["notes"] = "Faster backups.\nFixes restoring to a network drive.",
+                ["sizeBytes"] = 48_213_004, ["sha256"] = "9f2c4e0d8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d",
+                ["url"] = "https://downloads.primetech.example/releases/3f9a...?X-Amz-Expires=300&X-Amz-Signature=...",
+                ["expiresAt"] = "2026-02-03T09:05:00Z",
+            },
+        }),
+        new(200, "none", "Up to date (no newer release in the channel)", new JsonObject { ["update"] = null }),
+        InvalidKey, FingerprintInvalid,
+        Problem(403, "LICENCE_REVOKED", "This licence has been revoked.", $"Licence {Key} has been revoked, so it gets no updates."),
+        Problem(404, "LICENCE_NOT_FOUND", "No licence has this key.", $"No licence has the key {Key}. Check it and try again."),
+        RateLimited,
     ];
 
     public static readonly Example[] DeactivateExamples =
@@ -80,6 +132,7 @@ public static class LicenceApiDocs
     private static Example Check(string name, string summary, bool valid, string code) => new(200, name, summary, new JsonObject
     {
         ["licenceKey"] = Key, ["valid"] = valid, ["code"] = code, ["productSku"] = Sku, ["productName"] = Product, ["checkedAt"] = At,
+        ["lease"] = valid ? LeaseExample() : null,
     });
 
     private static Example Problem(int status, string code, string title, string detail) => new(status, code, title, new JsonObject

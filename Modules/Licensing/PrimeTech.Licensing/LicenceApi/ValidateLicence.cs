@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Licensing.Licences;
 
@@ -22,9 +23,9 @@ public sealed record ValidateLicence(string? LicenceKey, string? Fingerprint)
     }
 }
 
-/// <summary><c>{ licenceKey, valid, code, productSku, productName, checkedAt }</c></summary>
+/// <summary><c>{ licenceKey, valid, code, productSku, productName, checkedAt, lease }</c>: a lease only when valid.</summary>
 public sealed record ValidationResult(
-    string LicenceKey, bool Valid, string Code, string? ProductSku, string? ProductName, DateTimeOffset CheckedAt);
+    string LicenceKey, bool Valid, string Code, string? ProductSku, string? ProductName, DateTimeOffset CheckedAt, Lease? Lease);
 
 public static class ValidationCodes
 {
@@ -43,7 +44,8 @@ public static class ValidateLicenceHandler
 {
     private static readonly ValidateLicence.Validator Validator = new();
 
-    public static async Task<ValidationResult> Handle(ValidateLicence command, ILicensingStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<ValidationResult> Handle(ValidateLicence command, ILicensingStore store, TimeProvider clock,
+        IOptions<LicensingOptions> options, CancellationToken ct)
     {
         var key = LicenceRules.NormaliseKey(command.LicenceKey);
         Validator.EnsureValid(command);
@@ -51,7 +53,7 @@ public static class ValidateLicenceHandler
 
         await using var session = store.LightweightSession();
         var licence = await LicenceRules.ByKeyAsync(session, key, ct);
-        if (licence is null) return new ValidationResult(key, false, ValidationCodes.NotFound, null, null, now);
+        if (licence is null) return new ValidationResult(key, false, ValidationCodes.NotFound, null, null, now, null);
 
         var code = licence switch
         {
@@ -73,7 +75,9 @@ public static class ValidateLicenceHandler
                 // Someone changed the licence meanwhile; the answer above still stands.
             }
         }
-        return new ValidationResult(licence.Key, code == ValidationCodes.Valid, code, licence.ProductSku, licence.ProductName, now);
+        var valid = code == ValidationCodes.Valid;
+        return new ValidationResult(licence.Key, valid, code, licence.ProductSku, licence.ProductName, now,
+            valid ? Lease.For(licence, command.Fingerprint!, now, options.Value) : null);
     }
 }
 

@@ -54,16 +54,22 @@ public sealed class Licence
 
     /// <summary>
     /// Activates on the machine with <paramref name="fingerprint"/>. Returns whether anything changed:
-    /// the same machine again only updates its name when a different one is given.
+    /// the same machine again only updates its name when a different one is given. When
+    /// <paramref name="releaseSilentAfter"/> is set, a machine not seen for that long is released first.
     /// </summary>
-    public bool Activate(string fingerprint, string? machineName, DateTimeOffset now)
+    public bool Activate(string fingerprint, string? machineName, DateTimeOffset now, TimeSpan? releaseSilentAfter = null)
     {
         EnsureNotRevoked("activated");
+        if (Activation is { } silent && releaseSilentAfter is { } after && now - silent.LastSeen() >= after
+            && !string.Equals(silent.Fingerprint, fingerprint, StringComparison.Ordinal))
+        {
+            Activation = null;
+            History.Add(new LicenceEvent(now, LicenceAction.Released, null, LicenceActor.System,
+                $"Not seen for {after.TotalDays:0.#} days", silent.Fingerprint, silent.MachineName));
+        }
         if (Activation is { } current)
         {
-            if (!string.Equals(current.Fingerprint, fingerprint, StringComparison.Ordinal))
-                throw new DomainException(LicensingErrors.ActivationLimitReached,
-                    $"Licence {Key} is already activated on another machine. Deactivate it there, or release the machine from your account, then try again.");
+            EnsureSameMachine(current, fingerprint);
             if (machineName is null || machineName == current.MachineName) return false;
             Activation = current with { MachineName = machineName };
             return true;
@@ -72,6 +78,41 @@ public sealed class Licence
         Activation = new Activation(fingerprint, machineName, now, null);
         History.Add(new LicenceEvent(now, LicenceAction.Activated, null, LicenceActor.Software, Fingerprint: fingerprint, MachineName: machineName));
         return true;
+    }
+
+    /// <summary>
+    /// Issues an offline licence file for the machine with <paramref name="fingerprint"/>: it is the
+    /// licence's one activation (the same machine already active keeps its activation and gets the file).
+    /// Returns the file's id, recorded on the activation and in the history.
+    /// </summary>
+    public Guid IssueOfflineFile(string fingerprint, string? machineName, Guid byUserId, LicenceActor byRole, DateTimeOffset now)
+    {
+        EnsureNotRevoked("issued as a file");
+        if (Activation is { } current) EnsureSameMachine(current, fingerprint);
+        var fileId = Guid.NewGuid();
+        Activation = Activation is { } same
+            ? same with { OfflineFileId = fileId, MachineName = machineName ?? same.MachineName }
+            : new Activation(fingerprint, machineName, now, null, OfflineFileId: fileId);
+        History.Add(new LicenceEvent(now, LicenceAction.OfflineFileIssued, byUserId, byRole, Fingerprint: fingerprint, MachineName: Activation.MachineName));
+        return fileId;
+    }
+
+    /// <summary>The activated machine checked in: its last-seen time is now.</summary>
+    public void Heartbeat(string fingerprint, DateTimeOffset now)
+    {
+        EnsureNotRevoked("checked in");
+        if (Activation is not { } current)
+            throw new DomainException(LicensingErrors.NotActivated, $"Licence {Key} is not activated on any machine. Activate it first.");
+        if (!string.Equals(current.Fingerprint, fingerprint, StringComparison.Ordinal))
+            throw new DomainException(LicensingErrors.FingerprintMismatch, $"Licence {Key} is activated on a different machine.");
+        Activation = current with { LastSeenAt = now };
+    }
+
+    private void EnsureSameMachine(Activation current, string fingerprint)
+    {
+        if (!string.Equals(current.Fingerprint, fingerprint, StringComparison.Ordinal))
+            throw new DomainException(LicensingErrors.ActivationLimitReached,
+                $"Licence {Key} is already activated on another machine. Deactivate it there, or release the machine from your account, then try again.");
     }
 
     /// <summary>The installed software frees its seat. Returns whether anything changed.</summary>
@@ -88,11 +129,25 @@ public sealed class Licence
         return true;
     }
 
-    /// <summary>The customer frees the seat from their account. Returns whether anything changed.</summary>
-    public bool Release(Guid customerId, DateTimeOffset now)
+    /// <summary>
+    /// The customer frees the seat from their account, at most <see cref="MachineSwapOptions.Limit"/>
+    /// times per <see cref="MachineSwapOptions.Window"/> (an admin's reset is the override and is not
+    /// counted). Returns whether anything changed.
+    /// </summary>
+    public bool Release(Guid customerId, DateTimeOffset now, MachineSwapOptions swaps)
     {
         EnsureNotRevoked("changed");
         if (Activation is not { } current) return false;
+        var recent = History.Where(h => h is { Action: LicenceAction.Released, ByRole: LicenceActor.Customer } && h.At > now - swaps.Window)
+            .Select(h => h.At).Order().ToList();
+        if (recent.Count >= swaps.Limit)
+        {
+            var nextAllowed = recent[^swaps.Limit] + swaps.Window;
+            throw new DomainException(LicensingErrors.DeviceSwapLimitReached,
+                $"You have released this licence's machine {recent.Count} times in the last {swaps.Window.TotalDays:0.#} days. " +
+                $"You can release it again after {nextAllowed:yyyy-MM-dd HH:mm} UTC, or contact us to have it released.",
+                extensions: new Dictionary<string, string> { ["nextReleaseAt"] = nextAllowed.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") });
+        }
         Activation = null;
         History.Add(new LicenceEvent(now, LicenceAction.Released, customerId, LicenceActor.Customer,
             Fingerprint: current.Fingerprint, MachineName: current.MachineName));
@@ -169,8 +224,17 @@ public enum LicenceStatus
     Revoked,
 }
 
-/// <summary>The one machine a licence is activated on.</summary>
-public sealed record Activation(string Fingerprint, string? MachineName, DateTimeOffset ActivatedAt, DateTimeOffset? LastValidatedAt);
+/// <summary>
+/// The one machine a licence is activated on. <see cref="LastSeenAt"/> is its latest heartbeat;
+/// <see cref="OfflineFileId"/> the offline licence file issued for it, if any.
+/// </summary>
+public sealed record Activation(
+    string Fingerprint, string? MachineName, DateTimeOffset ActivatedAt, DateTimeOffset? LastValidatedAt,
+    DateTimeOffset? LastSeenAt = null, Guid? OfflineFileId = null)
+{
+    /// <summary>The latest of activation, validation and heartbeat.</summary>
+    public DateTimeOffset LastSeen() => new[] { ActivatedAt, LastValidatedAt ?? ActivatedAt, LastSeenAt ?? ActivatedAt }.Max();
+}
 
 /// <summary>One line of a licence's history: what happened, when, and who did it.</summary>
 public sealed record LicenceEvent(
@@ -191,6 +255,7 @@ public enum LicenceAction
     Reset,
     Revoked,
     Reinstated,
+    OfflineFileIssued,
 }
 
 public enum LicenceActor

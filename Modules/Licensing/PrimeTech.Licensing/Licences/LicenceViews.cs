@@ -9,10 +9,12 @@ public sealed record LicenceView(
 {
     public static LicenceView From(Licence l) => new(
         l.Key, l.ProductSku, l.ProductName, l.OrderNumber, l.Status.ToString(), l.IssuedAt, l.MaxActivations,
-        l.Activation is { } a ? new CustomerActivationView(a.MachineName, a.ActivatedAt, a.LastValidatedAt) : null);
+        l.Activation is { } a ? new CustomerActivationView(a.MachineName, a.ActivatedAt, a.LastValidatedAt, a.LastSeen(), a.OfflineFileId is not null) : null);
 }
 
-public sealed record CustomerActivationView(string? MachineName, DateTimeOffset ActivatedAt, DateTimeOffset? LastValidatedAt);
+/// <summary><c>lastSeenAt</c>: the latest of activation, validation and heartbeat; <c>offlineFile</c>: activated by an offline licence file.</summary>
+public sealed record CustomerActivationView(
+    string? MachineName, DateTimeOffset ActivatedAt, DateTimeOffset? LastValidatedAt, DateTimeOffset LastSeenAt, bool OfflineFile);
 
 /// <summary>AdminLicenceView: every field, the activation with its fingerprint, and the history.</summary>
 public sealed record AdminLicenceView(
@@ -38,10 +40,12 @@ public sealed record AdminLicenceSummary(
         AdminActivationView.From(l.Activation), l.UserId, l.UserEmail, l.RevokedAt, l.RevokedReason);
 }
 
-public sealed record AdminActivationView(string Fingerprint, string? MachineName, DateTimeOffset ActivatedAt, DateTimeOffset? LastValidatedAt)
+public sealed record AdminActivationView(
+    string Fingerprint, string? MachineName, DateTimeOffset ActivatedAt, DateTimeOffset? LastValidatedAt, DateTimeOffset LastSeenAt, bool OfflineFile)
 {
     public static AdminActivationView? From(Activation? a) =>
-        a is null ? null : new AdminActivationView(a.Fingerprint, a.MachineName, a.ActivatedAt, a.LastValidatedAt);
+        a is null ? null : new AdminActivationView(a.Fingerprint, a.MachineName, a.ActivatedAt, a.LastValidatedAt, a.LastSeen(),
+            a.OfflineFileId is not null);
 }
 
 public sealed record LicenceEventView(

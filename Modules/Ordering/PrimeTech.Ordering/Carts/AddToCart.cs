@@ -20,6 +20,7 @@ public sealed record AddToCart(Guid CustomerId, string? Sku, int? Quantity)
         public Validator()
         {
             RuleFor(x => x.Sku).NotEmpty().WithMessage("Choose a product that exists");
+            RuleFor(x => x.Sku).MaximumLength(40).WithMessage("Choose a product that exists");
             RuleFor(x => x.Quantity).ValidQuantity();
         }
     }

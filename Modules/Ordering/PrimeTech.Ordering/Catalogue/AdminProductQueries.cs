@@ -16,7 +16,11 @@ public sealed record ListAdminProducts(string? Q, bool? Active, int Page = 1, in
 {
     public sealed class Validator : AbstractValidator<ListAdminProducts>
     {
-        public Validator() => this.PageRules(x => x.Page, x => x.PageSize);
+        public Validator()
+        {
+            RuleFor(x => x.Q).SearchText();
+            this.PageRules(x => x.Page, x => x.PageSize);
+        }
     }
 }
 

@@ -27,6 +27,7 @@ public sealed record ListAdminOrders(
             RuleFor(x => x.Status)
                 .Must(s => string.IsNullOrWhiteSpace(s) || Enum.TryParse<OrderStatus>(s, ignoreCase: true, out _))
                 .WithMessage("Choose a status from the list");
+            RuleFor(x => x.Q).SearchText();
             RuleFor(x => x.To)
                 .Must((query, to) => query.From is null || to is null || to >= query.From)
                 .WithMessage("The ‘to’ date must be the same as or after the ‘from’ date");

@@ -1,4 +1,5 @@
 using Carter;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Minio;
 using Minio.DataModel.Args;
 using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Documents;
 using Wolverine;
@@ -17,6 +19,22 @@ public sealed record PublishRelease(Guid ReleaseId);
 
 /// <summary>Admin: hide a published release from customers (it can be published again).</summary>
 public sealed record UnpublishRelease(Guid ReleaseId);
+
+/// <summary>
+/// Admin: withdraw a published (or unpublished) release with a reason, say a data-loss bug. It is
+/// never offered or downloadable as an update again, and stays listed with its reason. Final.
+/// </summary>
+public sealed record YankRelease(Guid ReleaseId, string? Reason)
+{
+    public const int ReasonMaxLength = 500;
+
+    public sealed class Validator : AbstractValidator<YankRelease>
+    {
+        public Validator() => RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
+            .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Enter a reason")
+            .Must(r => r!.Trim().Length <= ReasonMaxLength).WithMessage("Reason must be 500 characters or fewer");
+    }
+}
 
 /// <summary>Admin: delete a draft and its file. Published (or once published) releases are kept.</summary>
 public sealed record DeleteRelease(Guid ReleaseId);
@@ -46,6 +64,20 @@ public static class UnpublishReleaseHandler
     }
 }
 
+public static class YankReleaseHandler
+{
+    private static readonly YankRelease.Validator Validator = new();
+
+    public static async Task<AdminRelease> Handle(YankRelease command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        Validator.EnsureValid(command);
+        var release = await ReleaseLookup.LoadAsync(session, command.ReleaseId, ct);
+        release.Yank(command.Reason!.Trim(), clock.GetUtcNow());
+        session.Update(release);
+        return AdminRelease.From(release);
+    }
+}
+
 public static class DeleteReleaseHandler
 {
     public static async Task<(AdminRelease, OutgoingMessages)> Handle(DeleteRelease command, IDocumentSession session, CancellationToken ct)
@@ -69,6 +101,8 @@ public static class RemoveReleaseFileHandler
         s3.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(command.Bucket).WithObject(command.ObjectKey), ct);
 }
 
+public sealed record YankReleaseBody(string? Reason);
+
 public static class ReleaseLookup
 {
     public static async Task<Release> LoadAsync(IQuerySession session, Guid releaseId, CancellationToken ct) =>
@@ -85,6 +119,10 @@ public sealed class ReleaseChangeEndpoints : ICarterModule
         app.MapPost("/api/admin/releases/{releaseId:guid}/unpublish", (Guid releaseId, HttpContext http, IMessageBus bus) =>
                 bus.InvokeAsync<AdminRelease>(new UnpublishRelease(releaseId), http.RequestAborted))
             .RequireAuthorization(Policies.Admin).WithTags("Admin: releases").WithSummary("Hide a published release from customers");
+        app.MapPost("/api/admin/releases/{releaseId:guid}/yank", (Guid releaseId, YankReleaseBody body, HttpContext http, IMessageBus bus) =>
+                bus.InvokeAsync<AdminRelease>(new YankRelease(releaseId, body.Reason), http.RequestAborted))
+            .RequireAuthorization(Policies.Admin).WithTags("Admin: releases")
+            .WithSummary("Yank a release: { reason }. It is no longer offered or downloadable as an update, and stays listed with its reason");
         app.MapDelete("/api/admin/releases/{releaseId:guid}", async (Guid releaseId, HttpContext http, IMessageBus bus) =>
             {
                 await bus.InvokeAsync<AdminRelease>(new DeleteRelease(releaseId), http.RequestAborted);

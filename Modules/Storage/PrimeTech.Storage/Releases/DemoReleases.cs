@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.Ordering.Contracts;
+using PrimeTech.Storage.Contracts;
 using Wolverine;
 
 namespace PrimeTech.Storage.Releases;
@@ -45,7 +46,7 @@ public sealed class DemoReleases(IMessageBus bus, ReleaseFiles files) : ISeedSte
             var objectKey = ReleaseFiles.NewObjectKey();
             var stored = await files.PutAsync(objectKey, zip, "application/zip", long.MaxValue, ct);
             var release = await bus.InvokeAsync<AdminRelease>(new RecordRelease(product,
-                new PreparedRelease(Version, $"First release of {product.Name}.\nA demo file made by the seed command."),
+                new PreparedRelease(Version, $"First release of {product.Name}.\nA demo file made by the seed command.", ReleaseChannels.Stable),
                 files.Bucket, objectKey, fileName, "application/zip", stored.SizeBytes, stored.Sha256, UploadedBy: Guid.Empty), ct);
             await bus.InvokeAsync<AdminRelease>(new PublishRelease(release.ReleaseId), ct);
             lines.Add($"release {sku} {Version}: published");

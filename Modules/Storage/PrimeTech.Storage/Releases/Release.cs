@@ -1,4 +1,5 @@
 using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.Storage.Contracts;
 
 namespace PrimeTech.Storage.Releases;
 
@@ -32,8 +33,22 @@ public sealed class Release
     public Guid UploadedBy { get; set; }
     /// <summary>The latest publish.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary><see cref="ReleaseChannels.Stable"/> or <see cref="ReleaseChannels.Beta"/> (releases stored before channels existed are stable).</summary>
+    public string Channel { get; set; } = ReleaseChannels.Stable;
+    /// <summary>Set when an admin yanked the release: never offered or downloadable as an update again, still listed with its reason.</summary>
+    public DateTimeOffset? YankedAt { get; set; }
+    public string? YankedReason { get; set; }
 
     public bool IsPublished => Status == ReleaseStatus.Published;
+    public bool IsYanked => YankedAt is not null;
+
+    public void Yank(string reason, DateTimeOffset now)
+    {
+        if (IsYanked) throw Transition("yanked", "is already yanked");
+        if (Status == ReleaseStatus.Draft) throw Transition("yanked", "is a draft; delete it instead");
+        YankedAt = now;
+        YankedReason = reason;
+    }
 
     public void Publish(DateTimeOffset now)
     {

@@ -26,25 +26,30 @@ public static class MintReleaseDownloadLinkHandler
     public const int UserAgentMaxLength = 512;
 
     public static async Task<DownloadLink> Handle(MintReleaseDownloadLink command, IDocumentSession session, ObjectStore s3,
-        IOptions<DownloadOptions> downloads, TimeProvider clock, CancellationToken ct)
+        IOptions<DownloadOptions> downloads, TimeProvider clock, CancellationToken ct) =>
+        await MintAsync(await ReleaseLookup.LoadAsync(session, command.ReleaseId, ct), command.RequestedBy, command.AsAdmin,
+            command.IpAddress, command.UserAgent, session, s3, downloads.Value, clock, ct);
+
+    /// <summary>Mints the link and records the audit line in the session (committed by the caller's transaction).</summary>
+    public static async Task<DownloadLink> MintAsync(Release release, Guid requestedBy, bool asAdmin, string ipAddress, string userAgent,
+        IDocumentSession session, ObjectStore s3, DownloadOptions downloads, TimeProvider clock, CancellationToken ct)
     {
-        var release = await ReleaseLookup.LoadAsync(session, command.ReleaseId, ct);
         var stored = await session.LoadAsync<StoredObject>(release.ObjectId, ct) ?? throw DomainException.NotFound("The release");
-        var lifetime = downloads.Value.LinkLifetime;
+        var lifetime = downloads.LinkLifetime;
         var now = clock.GetUtcNow();
         var url = await s3.PresignGetAsync(stored.Bucket, stored.ObjectKey, release.DownloadFileName, release.ContentType, lifetime);
         session.Insert(new DownloadAudit
         {
             Id = Guid.NewGuid(),
-            UserId = command.RequestedBy,
+            UserId = requestedBy,
             Kind = StoredObjectPurpose.Release,
             ReleaseId = release.Id,
             ObjectId = stored.Id,
             RequestedAt = now,
             ExpiresAt = now + lifetime,
-            IpAddress = command.IpAddress,
-            UserAgent = command.UserAgent.Length > UserAgentMaxLength ? command.UserAgent[..UserAgentMaxLength] : command.UserAgent,
-            AsAdmin = command.AsAdmin,
+            IpAddress = ipAddress,
+            UserAgent = userAgent.Length > UserAgentMaxLength ? userAgent[..UserAgentMaxLength] : userAgent,
+            AsAdmin = asAdmin,
         });
         return new DownloadLink(url, now + lifetime);
     }
@@ -61,7 +66,7 @@ public static class ReleaseDownloadFlow
         var userId = http.User.RequiredUserId();
         var asAdmin = http.User.IsAdmin();
         var release = await bus.InvokeAsync<ReleaseForDownload>(new GetReleaseForDownload(releaseId), ct);
-        if (!asAdmin && (!release.IsPublished || !await bus.InvokeAsync<bool>(new HasActiveEntitlement(userId, release.ProductId), ct)))
+        if (!asAdmin && (!release.IsPublished || release.IsYanked || !await bus.InvokeAsync<bool>(new HasActiveEntitlement(userId, release.ProductId), ct)))
             throw DomainException.NotFound("The release");
         return await bus.InvokeAsync<DownloadLink>(new MintReleaseDownloadLink(release.ReleaseId, userId, asAdmin,
             http.Connection.RemoteIpAddress?.ToString() ?? "", http.Request.Headers.UserAgent.ToString()), ct);

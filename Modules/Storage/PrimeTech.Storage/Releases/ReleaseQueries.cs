@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Versions;
 using Marten;
 using PrimeTech.BuildingBlocks.Errors;
 
@@ -39,12 +40,12 @@ public static class ListPublishedReleasesHandler
 /// <summary>What the download flow needs to decide who may have a release. Unknown → 404.</summary>
 public sealed record GetReleaseForDownload(Guid ReleaseId);
 
-public sealed record ReleaseForDownload(Guid ReleaseId, Guid ProductId, bool IsPublished);
+public sealed record ReleaseForDownload(Guid ReleaseId, Guid ProductId, bool IsPublished, bool IsYanked);
 
 public static class GetReleaseForDownloadHandler
 {
     public static async Task<ReleaseForDownload> Handle(GetReleaseForDownload query, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Release>(query.ReleaseId, ct) is { } release
-            ? new ReleaseForDownload(release.Id, release.ProductId, release.IsPublished)
+            ? new ReleaseForDownload(release.Id, release.ProductId, release.IsPublished, release.IsYanked)
             : throw DomainException.NotFound("The release");
 }

@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Versions;
 using System.Text;
 using Carter;
 using FluentValidation;
@@ -13,6 +14,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Contracts;
+using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.Documents;
 using PrimeTech.Storage.ObjectStorage;
 using Wolverine;
@@ -23,7 +25,7 @@ namespace PrimeTech.Storage.Releases;
 /// Checks a release's version and notes before any file byte is read: the shape of each, and that
 /// the product has no release with this version yet. Answers the trimmed values.
 /// </summary>
-public sealed record PrepareReleaseUpload(Guid ProductId, string? Version, string? Notes)
+public sealed record PrepareReleaseUpload(Guid ProductId, string? Version, string? Notes, string? Channel = null)
 {
     public const int NotesMaxLength = 10_000;
 
@@ -35,11 +37,13 @@ public sealed record PrepareReleaseUpload(Guid ProductId, string? Version, strin
                 .NotEmpty().WithMessage("Enter a version")
                 .Must(SemanticVersion.IsValid).WithMessage("Version must look like 1.4.0 or 2.0.0-beta.1");
             RuleFor(x => x.Notes).MaximumLength(NotesMaxLength).WithMessage("Release notes must be 10,000 characters or fewer");
+            RuleFor(x => x.Channel).Must(c => c is null || ReleaseChannels.All.Contains(c)).WithMessage("Channel must be stable or beta");
         }
     }
 }
 
-public sealed record PreparedRelease(string Version, string Notes);
+/// <summary>The checked values; without a channel, a pre-release version (<c>2.0.0-beta.1</c>) goes to beta, any other to stable.</summary>
+public sealed record PreparedRelease(string Version, string Notes, string Channel);
 
 public static class PrepareReleaseUploadHandler
 {
@@ -47,11 +51,13 @@ public static class PrepareReleaseUploadHandler
 
     public static async Task<PreparedRelease> Handle(PrepareReleaseUpload command, IQuerySession session, CancellationToken ct)
     {
-        var trimmed = command with { Version = command.Version?.Trim(), Notes = NormaliseNotes(command.Notes) };
+        var channel = string.IsNullOrWhiteSpace(command.Channel) ? null : command.Channel.Trim().ToLowerInvariant();
+        var trimmed = command with { Version = command.Version?.Trim(), Notes = NormaliseNotes(command.Notes), Channel = channel };
         Validator.EnsureValid(trimmed);
         if (await session.Query<Release>().AnyAsync(r => r.ProductId == command.ProductId && r.Version == trimmed.Version, ct))
             throw DuplicateVersion(trimmed.Version!);
-        return new PreparedRelease(trimmed.Version!, trimmed.Notes ?? "");
+        return new PreparedRelease(trimmed.Version!, trimmed.Notes ?? "",
+            channel ?? (SemanticVersion.IsPreRelease(trimmed.Version!) ? ReleaseChannels.Beta : ReleaseChannels.Stable));
     }
 
     public static DomainException DuplicateVersion(string version) =>
@@ -98,6 +104,7 @@ public static class RecordReleaseHandler
             ProductName = command.Product.Name,
             Version = command.Details.Version,
             Notes = command.Details.Notes,
+            Channel = command.Details.Channel,
             ObjectId = stored.Id,
             OriginalFileName = command.OriginalFileName,
             DownloadFileName = downloadName,
@@ -129,13 +136,13 @@ public static class UploadReleaseFlow
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
-            throw new DomainException(ErrorCode.UnsupportedMediaType, "Send the release as multipart/form-data with the parts version, notes and file.");
+            throw new DomainException(ErrorCode.UnsupportedMediaType, "Send the release as multipart/form-data with the parts version, notes, channel and file.");
 
         var product = (await bus.InvokeAsync<ProductSummaries>(new GetProductSummaries([productId]), ct)).Items.FirstOrDefault()
                       ?? throw DomainException.NotFound("The product");
 
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
-        string? version = null, notes = null;
+        string? version = null, notes = null, channel = null;
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
@@ -147,17 +154,18 @@ public static class UploadReleaseFlow
                 var text = await ReadTextAsync(section.Body, ct);
                 if (name == "version") version = text;
                 else if (name == "notes") notes = text;
+                else if (name == "channel") channel = text;
                 continue;
             }
             if (name != "file") continue;
 
             var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "");
-            var prepared = await bus.InvokeAsync<PreparedRelease>(new PrepareReleaseUpload(productId, version, notes), ct);
+            var prepared = await bus.InvokeAsync<PreparedRelease>(new PrepareReleaseUpload(productId, version, notes, channel), ct);
             if (fileName.Length == 0) throw FileError("Choose a file");
             return await StoreAsync(product, prepared, section, OriginalName(fileName), adminId, bus, files, options, ct);
         }
 
-        await bus.InvokeAsync<PreparedRelease>(new PrepareReleaseUpload(productId, version, notes), ct);
+        await bus.InvokeAsync<PreparedRelease>(new PrepareReleaseUpload(productId, version, notes, channel), ct);
         throw FileError("Choose a file");
     }
 
@@ -231,11 +239,13 @@ public sealed class UploadReleaseEndpoint : ICarterModule
                 })
             .RequireAuthorization(Policies.Admin)
             .DisableAntiforgery()
+            // Out of the site's 1 MB body limit: the flow counts the file against Releases:MaxUploadBytes.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute())
             .Accepts<ReleaseUploadForm>("multipart/form-data")
             .Produces<AdminRelease>(StatusCodes.Status201Created)
             .WithTags("Admin: releases")
-            .WithSummary("Upload a release (multipart/form-data: version, notes, file — in that order). It starts as a draft.");
+            .WithSummary("Upload a release (multipart/form-data: version, notes, channel, file — in that order). It starts as a draft.");
 }
 
 /// <summary>The parts of the upload, for the OpenAPI document.</summary>
-public sealed record ReleaseUploadForm(string Version, string? Notes, IFormFile File);
+public sealed record ReleaseUploadForm(string Version, string? Notes, string? Channel, IFormFile File);

@@ -5,6 +5,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Customer;
 using PrimeTech.Licensing.Licences;
+using PrimeTech.Licensing.OfflineFiles;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Account;
@@ -39,6 +40,32 @@ public sealed class LicencesModel(IMessageBus bus) : PageModel
         catch (DomainException e)
         {
             ModelState.AddModelError("", e.Detail);
+            return await RedisplayAsync(e.Error.Status);
+        }
+    }
+
+    public static string OfflineField(string licenceKey, string field) => $"Offline-{licenceKey}.{field}";
+
+    /// <summary>Issues an offline licence file for the fingerprint entered (it becomes the licence's one activation) and downloads it.</summary>
+    public async Task<IActionResult> OnPostOfflineFileAsync(string licenceKey, string? fingerprint, string? machineName)
+    {
+        try
+        {
+            var file = await LicenceChanges.InvokeAsync<OfflineLicenceFile>(bus,
+                new IssueOfflineLicenceFile(User.RequiredUserId(), false, licenceKey, fingerprint, machineName), HttpContext.RequestAborted);
+            return File(file.Content, OfflineLicenceFile.ContentType, file.FileName);
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string>
+            {
+                ["fingerprint"] = OfflineField(licenceKey, "Fingerprint"),
+                ["machineName"] = OfflineField(licenceKey, "MachineName"),
+            });
             return await RedisplayAsync(e.Error.Status);
         }
     }

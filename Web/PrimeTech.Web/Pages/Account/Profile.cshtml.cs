@@ -51,7 +51,8 @@ public sealed class ProfileModel(IMessageBus bus) : PageModel
                 return Failed();
             }
             var result = await bus.InvokeAsync<PasswordChanged>(command, HttpContext.RequestAborted);
-            SessionCookie.Append(Response, result.Session);
+            if (result.Failure is not null) throw result.Failure;
+            SessionCookie.Append(Response, result.Session!);
             TempData["Flash"] = "Your password has been changed. You have been signed out on all other devices.";
             return new SeeOtherResult("/account/profile");
         }

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using PrimeTech.BuildingBlocks.Errors;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace PrimeTech.Web.Pages.Errors;
@@ -17,16 +19,22 @@ public sealed class StatusModel : PageModel
 
     private void Describe(int status)
     {
+        // After an exception the handler has already chosen the status (503 for an outage, else 500).
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null) status = Response.StatusCode;
         Status = status is >= 400 and <= 599 ? status : 500;
         (Heading, Message) = Status switch
         {
             403 => ("You do not have access to this page", "Your account is not allowed to see this page. If you think it should be, contact us."),
             404 => ("Page not found", "The page you asked for does not exist or has moved. Check the address, or start again from the home page."),
+            413 => ("What you sent is too large", "The form you sent is larger than we accept. Shorten what you entered and try again."),
             429 => ("Too many requests", $"You have made too many requests in a short time. Wait {RetryWait()} and try again."),
+            503 => ("Service unavailable", $"Part of our system is not answering right now. Please try again in {ErrorCode.OutageRetryAfterSeconds} seconds."),
             >= 500 => ("Something went wrong", "We could not complete your request. It is not your fault, and we have been told. Please try again in a moment."),
             _ => ("The request could not be completed", "Check what you entered and try again."),
         };
         Response.StatusCode = Status;
+        if (Status == 503)
+            Response.Headers.RetryAfter = ErrorCode.OutageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>"N seconds" from the rate limiter's rejection, else "a minute".</summary>

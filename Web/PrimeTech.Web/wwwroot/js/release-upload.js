@@ -80,6 +80,7 @@ document.addEventListener("DOMContentLoaded", function () {
         var data = new FormData();
         data.append("version", document.getElementById("version").value);
         data.append("notes", document.getElementById("notes").value);
+        data.append("channel", document.getElementById("channel").value);
         var file = document.getElementById("file").files[0];
         if (file) data.append("file", file, file.name);
 

@@ -5,6 +5,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Admin;
 using PrimeTech.Licensing.Licences;
+using PrimeTech.Licensing.OfflineFiles;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Licences;
@@ -16,6 +17,7 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
     [BindProperty] public ReasonInput Revoke { get; set; } = new();
     [BindProperty] public ReasonInput Reinstate { get; set; } = new();
     [BindProperty] public ResetInput Reset { get; set; } = new();
+    [BindProperty] public OfflineFileInput OfflineFile { get; set; } = new();
 
     public AdminLicenceView Licence { get; private set; } = null!;
 
@@ -33,6 +35,28 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
         if (!Reset.Confirm)
             ModelState.AddModelError("Reset.Confirm", "Confirm that you want to reset the activation");
         return ChangeAsync(nameof(Reset), new ResetLicenceActivation(User.RequiredUserId(), LicenceKey, Reset.Reason), _ => "Activation reset.");
+    }
+
+    /// <summary>Issues the file (the licence's one activation) and downloads it; errors are shown beside the form.</summary>
+    public async Task<IActionResult> OnPostOfflineFileAsync()
+    {
+        try
+        {
+            var file = await LicenceChanges.InvokeAsync<OfflineLicenceFile>(bus,
+                new IssueOfflineLicenceFile(User.RequiredUserId(), true, LicenceKey, OfflineFile.Fingerprint, OfflineFile.MachineName),
+                HttpContext.RequestAborted);
+            return File(file.Content, OfflineLicenceFile.ContentType, file.FileName);
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e, prefix: nameof(OfflineFile));
+            Response.StatusCode = e.Error.Status;
+            return await LoadAsync() ? Page() : NotFound();
+        }
     }
 
     private async Task<IActionResult> ChangeAsync(string form, object command, Func<AdminLicenceView, string> flash)
@@ -78,6 +102,12 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
     public sealed class ReasonInput
     {
         public string? Reason { get; set; }
+    }
+
+    public sealed class OfflineFileInput
+    {
+        public string? Fingerprint { get; set; }
+        public string? MachineName { get; set; }
     }
 
     public sealed class ResetInput

@@ -23,6 +23,8 @@ public sealed class ReleasesModel(IMessageBus bus, IOptions<ReleaseOptions> opti
 
     public static string DeleteField(Guid releaseId) => $"Delete-{releaseId:N}";
 
+    public static string YankField(Guid releaseId) => $"Yank-{releaseId:N}";
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
@@ -41,6 +43,14 @@ public sealed class ReleasesModel(IMessageBus bus, IOptions<ReleaseOptions> opti
     {
         if (confirm) return await ChangeAsync(new DeleteRelease(releaseId), r => $"Version {r.Version} deleted.");
         ModelState.AddModelError(DeleteField(releaseId), "Confirm that you want to delete this draft");
+        return await RedisplayAsync(StatusCodes.Status400BadRequest);
+    }
+
+    public async Task<IActionResult> OnPostYankAsync(Guid releaseId, string? reason)
+    {
+        if (!string.IsNullOrWhiteSpace(reason))
+            return await ChangeAsync(new YankRelease(releaseId, reason), r => $"Version {r.Version} yanked: it is no longer offered as an update.");
+        ModelState.AddModelError(YankField(releaseId), "Enter a reason");
         return await RedisplayAsync(StatusCodes.Status400BadRequest);
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace PrimeTech.Storage.Releases;
+namespace PrimeTech.BuildingBlocks.Versions;
 
 /// <summary>SemVer 2.0 versions: the shape releases must have, and their precedence for "newest first".</summary>
 public static partial class SemanticVersion
@@ -40,6 +40,9 @@ public static partial class SemanticVersion
     }
 
     public static readonly IComparer<string> Precedence = Comparer<string>.Create(Compare);
+
+    /// <summary>Whether the version has a pre-release part (<c>2.0.0-beta.1</c>).</summary>
+    public static bool IsPreRelease(string version) => Split(version).PreRelease is not null;
 
     private static (string[] Core, string? PreRelease) Split(string version)
     {
