@@ -79,6 +79,9 @@ Task("Bench")
     .IsDependentOn("TestServices")
     .Does(() =>
 {
+    // Code generated for older handler signatures would not compile: generate it afresh.
+    var generated = Directory("Host/PrimeTech.Host/Internal/Generated");
+    if (DirectoryExists(generated)) DeleteDirectory(generated, new DeleteDirectorySettings { Recursive = true });
     Run("dotnet", "build Host/PrimeTech.Host -c Release -nologo -clp:ErrorsOnly");
     Run("bash", "-c \"cd Host/PrimeTech.Host && ASPNETCORE_ENVIRONMENT=Development dotnet bin/Release/net10.0/PrimeTech.Host.dll codegen write\"");
     Run("dotnet", "build tests/PrimeTech.Benchmarks -c Release -nologo -clp:ErrorsOnly");
