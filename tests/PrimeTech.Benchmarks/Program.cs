@@ -114,6 +114,10 @@ public static class BenchmarkProgram
             ["Seed:AdminPassword"] = Scenarios.AdminPassword,
             ["Seed:AdminName"] = "Bench Administrator",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The licence API signs its answers (Ed25519 seed, 32 random bytes).
+            ["Licensing:SigningKeys:0:Id"] = "bench-" + bucket,
+            ["Licensing:SigningKeys:0:PrivateKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Licensing:SigningKeys:0:Status"] = "Active",
         };
         // All the load comes from one address: the per-IP and per-key limits would measure themselves.
         foreach (var policy in new[] { "Auth", "ResendVerification", "Session", "LicenceIp", "LicenceKey", "BookingCreate", "BookingTrack" })
