@@ -3,7 +3,7 @@
 //   Build     compile the solution
 //   Test      Services + Build, then every test project, then the README run path (RunPathTests); prints "N passed, N failed"
 //   Run       Services + Build, migrate, seed, then serve the site in the foreground
-//   Bench     TestServices, then latency benchmarks of the real app (results in .dev/bench/results.txt)
+//   Bench     Codegen, then the benchmark suite against the Release build (results in .dev/bench/)
 //   Production  Codegen, publish, then the production-like deployment: Caddy at https://127.0.0.1:8443
 //             over two Release instances (build/production/production.sh; runs in the background)
 //   Codegen   Release build of the Host with Wolverine's handler code pre-generated (`codegen write`)
@@ -115,13 +115,17 @@ Task("Test")
     if (exit != 0 || failed > 0) throw new Exception("Tests failed.");
 });
 
+// The Release build with pre-generated handler code, as a process of its own in Production, on a
+// throwaway PostgreSQL with fsync on; results in .dev/bench/ (results.json, results.md, results.svg).
+// --scenarios=checkout,webhook-payments runs only those; --duration=5 shortens each wrk run.
 Task("Bench")
     .IsDependentOn("TestServices")
     .IsDependentOn("Codegen")
     .Does(() =>
 {
     Run("dotnet", "build tests/PrimeTech.Benchmarks -c Release -nologo -clp:ErrorsOnly");
-    Run("dotnet", "run --project tests/PrimeTech.Benchmarks -c Release --no-build -- " + Argument("scenarios", ""));
+    var scenarios = Argument("scenarios", "").Replace(',', ' ');
+    Run("dotnet", $"run --project tests/PrimeTech.Benchmarks -c Release --no-build -- {scenarios} --duration={Argument("duration", "10")}");
 });
 
 Task("Run")

@@ -28,7 +28,11 @@ public static class PlatformServices
         services.AddSingleton(TimeProvider.System);
         services.AddValidatedOptions<SiteOptions>(SiteOptions.Section);
         services.AddValidatedOptions<SmtpOptions>(SmtpOptions.Section);
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        // The modules' stores take every advisory lock transaction-scoped and set no session state,
+        // so a pooled connection needs no DISCARD ALL (one round trip per query) when it is returned.
+        // Wolverine's own storage keeps the configured string: its node locks are session-scoped.
+        var moduleConnections = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(moduleConnections).Build());
         services.AddClientAddress();
 
         builder.Host.UseWolverine(opts =>

@@ -30,8 +30,22 @@ public static class NumberSeries
             ct, series);
         var next = values[0];
         if (next > max)
-            throw new DomainException(new ErrorCode("SERIES_EXHAUSTED", 503, "Numbering series exhausted."),
-                $"The series {series} has reached its maximum of {max} for this year.");
+            throw Exhausted(series, max);
         return next;
     }
+
+    /// <summary>
+    /// Refuses (SERIES_EXHAUSTED) when the series has no number left, without taking its row lock:
+    /// for a caller that takes the number later, in a statement of its own write batch.
+    /// </summary>
+    public static async Task EnsureNotExhaustedAsync(IDocumentSession session, string schema, string series, long max, CancellationToken ct)
+    {
+        var values = await session.AdvancedSql.QueryAsync<long>($"select value from {schema}.number_series where name = ?", ct, series);
+        if (values.Count > 0 && values[0] >= max)
+            throw Exhausted(series, max);
+    }
+
+    private static DomainException Exhausted(string series, long max) =>
+        new(new ErrorCode("SERIES_EXHAUSTED", 503, "Numbering series exhausted."),
+            $"The series {series} has reached its maximum of {max} for this year.");
 }

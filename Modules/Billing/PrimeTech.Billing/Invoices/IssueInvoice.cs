@@ -63,15 +63,9 @@ internal static class InvoiceIssuer
 
         var cancelledFirst = await session.LoadAsync<CancelledBeforeInvoice>(command.OrderId, ct);
         var now = clock.GetUtcNow();
-        var year = London.ToLocal(now).Year;
-        // As late as possible: the counter row stays locked until this transaction ends.
-        var sequence = await NumberSeries.NextAsync(
-            session, BillingModule.Schema, YearlySeries.SeriesName(Invoice.NumberPrefix, year), YearlySeries.MaxPerYear, ct);
-
         var invoice = new Invoice
         {
             Id = Guid.NewGuid(),
-            Number = YearlySeries.Format(Invoice.NumberPrefix, year, sequence),
             OrderId = command.OrderId,
             OrderNumber = command.OrderNumber,
             CustomerId = command.CustomerId,
@@ -104,6 +98,12 @@ internal static class InvoiceIssuer
             VoidedAt = cancelledFirst is null ? null : now,
         };
         var pdf = invoice.RequestPdf(now);
+
+        // Last, just before the write batch and the commit: the series' row stays locked until then.
+        var year = London.ToLocal(now).Year;
+        var sequence = await NumberSeries.NextAsync(
+            session, BillingModule.Schema, YearlySeries.SeriesName(Invoice.NumberPrefix, year), YearlySeries.MaxPerYear, ct);
+        invoice.Number = YearlySeries.Format(Invoice.NumberPrefix, year, sequence);
         session.Insert(invoice);
 
         messages.Add(new InvoiceIssued(invoice.OrderId, invoice.OrderNumber, invoice.Number, invoice.IssuedAt));

@@ -1,3 +1,8 @@
+using Marten;
+using PrimeTech.BuildingBlocks.Identifiers;
+using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.BuildingBlocks.Time;
+
 namespace PrimeTech.Billing.Payments;
 
 /// <summary>
@@ -23,6 +28,10 @@ public sealed class Receipt
     public DateTimeOffset PaidAt { get; set; }
 
     public DateTimeOffset IssuedAt { get; set; }
+
+    /// <summary>When PaymentConfirmed was sent for it (after the transaction that numbered it).</summary>
+    public DateTimeOffset? AnnouncedAt { get; set; }
+
     public string? CardBrand { get; set; }
     public string? CardLast4 { get; set; }
     public ReceiptPdf Pdf { get; set; } = new();
@@ -56,4 +65,39 @@ public sealed class ReceiptPdf
     public string? ObjectKey { get; set; }
     public long? SizeBytes { get; set; }
     public string? Sha256 { get; set; }
+}
+
+/// <summary>
+/// The gap-free <c>RCP-YYYY-NNNNNN</c> series (London year). A receipt is inserted with a pending
+/// placeholder and numbered by one statement queued last in its transaction's write batch: the
+/// series' row is locked from that statement to the commit right after it, so payments queue on
+/// it for the shortest possible time. A full series is refused before; should two payments race
+/// past 999,999 in a year, the later number grows a seventh digit rather than repeat.
+/// </summary>
+internal static class ReceiptNumbers
+{
+    private const string PendingPrefix = "PENDING-";
+
+    public static string Pending(Guid receiptId) => PendingPrefix + receiptId.ToString("N");
+
+    public static bool IsPending(Receipt receipt) => receipt.Number.StartsWith(PendingPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Queues the numbering statement; call it after every other write of the transaction. It also
+    /// gives the number to <paramref name="earlyRefund"/>, completed on this receipt in the same
+    /// transaction. Refuses first (SERIES_EXHAUSTED) if the year's series is full.
+    /// </summary>
+    public static async Task AssignLastAsync(IDocumentSession session, Receipt receipt, Refund? earlyRefund, DateTimeOffset now, CancellationToken ct)
+    {
+        var series = YearlySeries.SeriesName(Receipt.NumberPrefix, London.ToLocal(now).Year);
+        await NumberSeries.EnsureNotExhaustedAsync(session, BillingModule.Schema, series, YearlySeries.MaxPerYear, ct);
+        var schema = BillingModule.Schema;
+        session.QueueSqlCommand(
+            $"with next as (insert into {schema}.number_series as s (name, value) values (?, 1) " +
+            "on conflict (name) do update set value = s.value + 1 returning value), " +
+            "number as (select to_jsonb(? || '-' || lpad(next.value::text, greatest(6, length(next.value::text)), '0')) as value from next), " +
+            $"receipt as (update {schema}.mt_doc_receipt set data = jsonb_set(data, '{{number}}', number.value) from number where id = ?) " +
+            $"update {schema}.mt_doc_refund set data = jsonb_set(data, '{{receiptNumber}}', number.value) from number where id = ?",
+            series, series, receipt.Id, earlyRefund?.Id ?? Guid.Empty);
+    }
 }

@@ -19,9 +19,9 @@ namespace PrimeTech.Billing.Payments;
 public sealed record RenderReceiptPdf(Guid ReceiptId);
 
 /// <summary>
-/// Fills in the card (brand and last 4) from Stripe when it can — without them if Stripe cannot be
-/// reached — renders the PDF, and in one transaction marks it rendered and hands it to Storage and
-/// to the customer's email, both through the durable outbox. A receipt already rendered is left
+/// Reads the card (brand and last 4) from Stripe when it can — without them if Stripe cannot be
+/// reached — before any transaction or lock; then renders the PDF, and in one transaction marks it
+/// rendered and hands it to Storage and to the customer's email, both through the durable outbox. A receipt already rendered is left
 /// alone, so a redelivered message sends no second email.
 /// </summary>
 public static class RenderReceiptPdfHandler
@@ -33,23 +33,22 @@ public static class RenderReceiptPdfHandler
         ILogger<RenderReceiptPdf> logger, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
+        var pending = await session.Query<Receipt>()
+            .Where(r => r.Id == command.ReceiptId && r.Pdf.RenderedAt == null)
+            .Select(r => r.PaymentIntentId)
+            .ToListAsync(ct);
+        if (pending.Count == 0)
+            return messages;
+        // Asked before the transaction begins, so nothing is locked while Stripe answers.
+        var card = await CardOfAsync(stripe, pending[0], logger, ct);
+
         await TransactionLock.AcquireAsync(session, LockScope, command.ReceiptId, ct);
         var receipt = await session.LoadAsync<Receipt>(command.ReceiptId, ct);
         if (receipt is null || receipt.Pdf.RenderedAt is not null)
             return messages;
         var invoice = await session.Query<Invoice>().FirstAsync(i => i.Number == receipt.InvoiceNumber, ct);
-
-        try
-        {
-            var intent = await stripe.GetPaymentIntentAsync(receipt.PaymentIntentId, withLatestCharge: true, ct);
-            var card = intent.LatestCharge?.PaymentMethodDetails?.Card;
-            receipt.CardBrand = card?.Brand;
-            receipt.CardLast4 = card?.Last4;
-        }
-        catch (PaymentProviderException e)
-        {
-            logger.LogWarning(e.Provider, "Card details for receipt {Receipt} could not be read from Stripe; rendering without them", receipt.Number);
-        }
+        receipt.CardBrand = card?.Brand;
+        receipt.CardLast4 = card?.Last4;
 
         var pdf = ReceiptPdfDocument.Render(receipt, invoice);
         receipt.Pdf.RenderedAt = clock.GetUtcNow();
@@ -59,6 +58,22 @@ public static class RenderReceiptPdfHandler
             receipt.Pdf.DocumentId, DocumentPurposes.ReceiptPdf, receipt.FileName(), "application/pdf", pdf, receipt.CustomerId));
         messages.Add(ReceiptEmail(receipt, invoice, site.Value, pdf));
         return messages;
+    }
+
+    private static async Task<Stripe.ChargePaymentMethodDetailsCard?> CardOfAsync(
+        StripeGateway stripe, string paymentIntentId, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            var intent = await stripe.GetPaymentIntentAsync(paymentIntentId, withLatestCharge: true, ct);
+            return intent.LatestCharge?.PaymentMethodDetails?.Card;
+        }
+        catch (PaymentProviderException e)
+        {
+            logger.LogWarning(e.Provider, "Card details for payment {PaymentIntent} could not be read from Stripe; rendering the receipt without them",
+                paymentIntentId);
+            return null;
+        }
     }
 
     // Encodes markup characters but keeps £ and — readable.

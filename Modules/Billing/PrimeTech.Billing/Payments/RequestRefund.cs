@@ -31,11 +31,12 @@ public sealed record RequestRefund(string OrderNumber, string? Reason, Guid Requ
 public sealed record RefundView(string OrderNumber, string Status, string? StripeRefundId, long AmountPence, DateTimeOffset? RequestedAt);
 
 /// <summary>
-/// Under the invoice's lock: the invoice must be Paid (ORDER_NOT_PAID) and the order not refunded
-/// yet (REFUND_ALREADY_REQUESTED); Stripe is asked for a full refund of the payment (idempotency key
-/// <c>refund-{ORD}</c>, so a retry cannot refund twice) and the refund is kept as Pending. The order
-/// changes only when Stripe's <c>charge.refunded</c> arrives — which waits for this lock, so it
-/// always finds the Pending refund.
+/// The invoice must be Paid (ORDER_NOT_PAID) and the order not refunded yet
+/// (REFUND_ALREADY_REQUESTED). Stripe is asked for a full refund of the payment before any lock or
+/// transaction (idempotency key <c>refund-{ORD}</c>, so a retry or a concurrent request cannot
+/// refund twice); then, under the invoice's lock, the refund is kept as Pending. Stripe's
+/// <c>charge.refunded</c> may win that race and record the refund Completed first: the request then
+/// adds its reason and requester to that refund.
 /// </summary>
 public static class RequestRefundHandler
 {
@@ -50,34 +51,58 @@ public static class RequestRefundHandler
         var orderIds = await session.Query<Invoice>().Where(i => i.OrderNumber == orderNumber).Select(i => i.OrderId).ToListAsync(ct);
         if (orderIds.Count == 0)
             throw DomainException.NotFound("The order");
+        var orderId = orderIds[0];
 
-        await TransactionLock.AcquireAsync(session, InvoiceIssuer.LockScope, orderIds[0], ct);
-        var invoice = await session.Query<Invoice>().FirstAsync(i => i.OrderId == orderIds[0], ct);
-        if (invoice.Status != InvoiceStatus.Paid)
-            throw new DomainException(BillingErrors.OrderNotPaid, $"Order {orderNumber} has not been paid, so it cannot be refunded.");
-        if (await session.Query<Refund>().AnyAsync(r => r.OrderId == invoice.OrderId, ct))
-            throw new DomainException(BillingErrors.RefundAlreadyRequested, $"A refund of order {orderNumber} has already been requested.");
-
-        var receipt = await session.Query<Receipt>().FirstAsync(r => r.OrderId == invoice.OrderId, ct);
+        var (invoice, receipt) = await RefundableAsync(session, orderId, orderNumber, ct);
         var created = await stripe.CreateRefundAsync(receipt.PaymentIntentId, invoice.OrderNumber, invoice.Number, ct);
+
+        await TransactionLock.AcquireAsync(session, InvoiceIssuer.LockScope, orderId, ct);
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
-        var refund = new Refund
+        var now = clock.GetUtcNow();
+        var refund = await session.Query<Refund>().FirstOrDefaultAsync(r => r.OrderId == orderId, ct);
+        if (refund is not null)
         {
-            Id = Guid.NewGuid(),
-            OrderId = invoice.OrderId,
-            OrderNumber = invoice.OrderNumber,
-            InvoiceNumber = invoice.Number,
-            ReceiptNumber = receipt.Number,
-            StripeRefundId = created.Id,
-            AmountPence = receipt.AmountPence,
-            Status = RefundStatus.Pending,
-            Reason = reason,
-            RequestedAt = clock.GetUtcNow(),
-            RequestedBy = command.RequestedBy,
-        };
-        session.Insert(refund);
+            if (refund.RequestedAt is not null || refund.StripeRefundId != created.Id)
+                throw AlreadyRequested(orderNumber);
+            refund.Reason = reason;
+            refund.RequestedAt = now;
+            refund.RequestedBy = command.RequestedBy;
+            session.Store(refund);
+        }
+        else
+        {
+            refund = new Refund
+            {
+                Id = Guid.NewGuid(),
+                OrderId = invoice.OrderId,
+                OrderNumber = invoice.OrderNumber,
+                InvoiceNumber = invoice.Number,
+                ReceiptNumber = receipt.Number,
+                StripeRefundId = created.Id,
+                AmountPence = receipt.AmountPence,
+                Status = RefundStatus.Pending,
+                Reason = reason,
+                RequestedAt = now,
+                RequestedBy = command.RequestedBy,
+            };
+            session.Insert(refund);
+        }
         return new RefundView(refund.OrderNumber, refund.Status.ToString(), refund.StripeRefundId, refund.AmountPence, refund.RequestedAt);
     }
+
+    /// <summary>The paid invoice and its receipt, read before Stripe is asked (a paid invoice stays paid).</summary>
+    private static async Task<(Invoice, Receipt)> RefundableAsync(IDocumentSession session, Guid orderId, string orderNumber, CancellationToken ct)
+    {
+        var invoice = await session.Query<Invoice>().FirstAsync(i => i.OrderId == orderId, ct);
+        if (invoice.Status != InvoiceStatus.Paid)
+            throw new DomainException(BillingErrors.OrderNotPaid, $"Order {orderNumber} has not been paid, so it cannot be refunded.");
+        if (await session.Query<Refund>().AnyAsync(r => r.OrderId == orderId, ct))
+            throw AlreadyRequested(orderNumber);
+        return (invoice, await session.Query<Receipt>().FirstAsync(r => r.OrderId == orderId, ct));
+    }
+
+    private static DomainException AlreadyRequested(string orderNumber) =>
+        new(BillingErrors.RefundAlreadyRequested, $"A refund of order {orderNumber} has already been requested.");
 }
 
 public sealed record RefundRequest(string? Reason);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.StripeApi;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
@@ -100,14 +101,20 @@ public static class ReprocessStripeEventHandler
         ReprocessStripeEvent command, IDocumentSession session, StripeGateway stripe, TimeProvider clock, CancellationToken ct)
     {
         var id = command.EventId.Trim();
+        var payloads = await session.Query<StripeWebhookEvent>().Where(e => e.Id == id).Select(e => e.Payload).ToListAsync(ct);
+        if (payloads.Count == 0)
+            throw DomainException.NotFound("The event");
+        var stripeEvent = EventUtility.ParseEvent(payloads[0], throwOnApiVersionMismatch: false);
+        // Before the transaction begins: this may ask Stripe, and nothing is locked while it does.
+        var orderId = await PaymentEventLoader.OrderOfAsync(session, stripe, stripeEvent, ct);
+
         await TransactionLock.AcquireAsync(session, StripeEventRecorder.LockScope, id, ct);
         var recorded = await session.LoadAsync<StripeWebhookEvent>(id, ct) ?? throw DomainException.NotFound("The event");
         if (recorded.Outcome != WebhookOutcome.Failed)
             throw new DomainException(BillingErrors.WebhookNotFailed,
                 $"Event {recorded.Id} was {recorded.Outcome}; only failed events can be processed again.");
 
-        var stripeEvent = EventUtility.ParseEvent(recorded.Payload, throwOnApiVersionMismatch: false);
-        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew: false, stripeEvent, stripe, clock, ct);
+        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew: false, stripeEvent, orderId, clock, ct);
         return (WebhookEventDetail.From(recorded), messages);
     }
 }

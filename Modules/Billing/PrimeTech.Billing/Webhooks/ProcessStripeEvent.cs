@@ -34,6 +34,8 @@ public static class ProcessStripeEventHandler
         if (await session.Query<StripeWebhookEvent>().AnyAsync(e => e.Id == stripeEvent.Id && e.Outcome != WebhookOutcome.Failed, ct))
             return (new StripeEventProcessed(stripeEvent.Id, WebhookOutcome.NoChange, SeenBefore: true), []);
 
+        // Before the transaction begins: this may ask Stripe, and nothing is locked while it does.
+        var orderId = await PaymentEventLoader.OrderOfAsync(session, stripe, stripeEvent, ct);
         await TransactionLock.AcquireAsync(session, StripeEventRecorder.LockScope, stripeEvent.Id, ct);
         var recorded = await session.LoadAsync<StripeWebhookEvent>(stripeEvent.Id, ct);
         if (recorded is not null && recorded.Outcome != WebhookOutcome.Failed)
@@ -41,7 +43,7 @@ public static class ProcessStripeEventHandler
 
         var isNew = recorded is null;
         recorded ??= StripeEventRecorder.New(stripeEvent, command.Payload, command.ReceivedAt);
-        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew, stripeEvent, stripe, clock, ct);
+        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew, stripeEvent, orderId, clock, ct);
         return (new StripeEventProcessed(recorded.Id, recorded.Outcome, SeenBefore: false), messages);
     }
 }
@@ -89,19 +91,37 @@ internal static class StripeEventRecorder
         Payload = payload,
     };
 
-    /// <summary>Applies the event and writes its outcome onto the record (caller holds the event's lock).</summary>
+    /// <summary>
+    /// Load (lock the order's invoice, read its payment documents), decide (<see cref="PaymentRules"/>),
+    /// then write. A new receipt is numbered by the last statement of the write batch, so the series'
+    /// row lock is held only until the commit that follows it. The caller holds the event's lock.
+    /// </summary>
     public static async Task<OutgoingMessages> ProcessAsync(
-        IDocumentSession session, StripeWebhookEvent recorded, bool isNew, Event stripeEvent, StripeGateway stripe, TimeProvider clock, CancellationToken ct)
+        IDocumentSession session, StripeWebhookEvent recorded, bool isNew, Event stripeEvent, Guid? orderId, TimeProvider clock, CancellationToken ct)
     {
-        var effect = await new PaymentEvents(session, stripe, clock, ct).ApplyAsync(stripeEvent);
-        recorded.Outcome = effect.Outcome;
-        recorded.OrderNumber = effect.OrderNumber ?? recorded.OrderNumber;
-        recorded.InvoiceNumber = effect.InvoiceNumber ?? recorded.InvoiceNumber;
-        recorded.Error = effect.Error;
+        var state = await PaymentEventLoader.LoadAsync(session, stripeEvent, orderId, ct);
+        var now = clock.GetUtcNow();
+        var decision = PaymentRules.Decide(stripeEvent, state, now);
+
+        recorded.Outcome = decision.Outcome;
+        recorded.OrderNumber = decision.OrderNumber ?? recorded.OrderNumber;
+        recorded.InvoiceNumber = decision.InvoiceNumber ?? recorded.InvoiceNumber;
+        recorded.Error = decision.Error;
         recorded.Attempts += 1;
-        recorded.LastProcessedAt = clock.GetUtcNow();
+        recorded.LastProcessedAt = now;
         Save(session, recorded, isNew);
-        return effect.Messages;
+        if (decision.ChangedInvoice is { } invoice) session.Store(invoice);
+        if (decision.ChangedRecord is { } record) session.Store(record);
+        if (decision.ChangedRefund is { } refund) session.Store(refund);
+        if (decision.NewReceipt is { } receipt)
+        {
+            session.Insert(receipt);
+            await ReceiptNumbers.AssignLastAsync(session, receipt, decision.ChangedRefund, now, ct);
+        }
+
+        var messages = new OutgoingMessages();
+        messages.AddRange(decision.Messages);
+        return messages;
     }
 
     /// <summary>A first record is inserted, so the event id's primary key refuses a concurrent second one.</summary>

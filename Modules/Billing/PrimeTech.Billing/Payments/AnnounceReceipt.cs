@@ -1,0 +1,37 @@
+using Marten;
+using PrimeTech.Billing.Invoices;
+using PrimeTech.BuildingBlocks.Persistence;
+using Wolverine;
+
+namespace PrimeTech.Billing.Payments;
+
+/// <summary>Tell the other modules about a new receipt, now that it has its number (Billing-internal, asynchronous).</summary>
+public sealed record AnnounceReceipt(Guid ReceiptId, bool WithEarlyRefund);
+
+/// <summary>
+/// Sends PaymentConfirmed (and PaymentRefunded for a refund Stripe reported before the payment,
+/// completed with the receipt) through the durable outbox, once per receipt, under its lock: the
+/// webhook's transaction numbered the receipt in its last statement, so the number travels from here.
+/// </summary>
+public static class AnnounceReceiptHandler
+{
+    public static async Task<OutgoingMessages> Handle(AnnounceReceipt command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        await TransactionLock.AcquireAsync(session, RenderReceiptPdfHandler.LockScope, command.ReceiptId, ct);
+        var receipt = await session.LoadAsync<Receipt>(command.ReceiptId, ct);
+        if (receipt is null || receipt.AnnouncedAt is not null)
+            return messages;
+        if (ReceiptNumbers.IsPending(receipt))
+            throw new InvalidOperationException($"Receipt {receipt.Id} was committed without its number.");
+
+        var invoice = await session.Query<Invoice>().FirstAsync(i => i.OrderId == receipt.OrderId, ct);
+        var earlyRefund = command.WithEarlyRefund
+            ? await session.Query<Refund>().FirstAsync(r => r.OrderId == receipt.OrderId, ct)
+            : null;
+        messages.AddRange(PaymentRules.Announcements(receipt, invoice, earlyRefund));
+        receipt.AnnouncedAt = clock.GetUtcNow();
+        session.Store(receipt);
+        return messages;
+    }
+}
