@@ -7,6 +7,7 @@ using JasperFx.CodeGeneration;
 using Npgsql;
 using PrimeTech.BuildingBlocks.Configuration;
 using PrimeTech.BuildingBlocks.Email;
+using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 using Wolverine.Postgresql;
@@ -33,6 +34,8 @@ public static class PlatformServices
         // Wolverine's own storage keeps the configured string: its node locks are session-scoped.
         var moduleConnections = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(moduleConnections).Build());
+        services.AddSingleton<EmailDeliveryLog>();
+        services.AddScoped<IMigrationStep, EmailDeliveryLog.Migration>();
         services.AddClientAddress();
 
         builder.Host.UseWolverine(opts =>

@@ -2,13 +2,19 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Wolverine;
 
 namespace PrimeTech.BuildingBlocks.Email;
 
+/// <summary>Sends each email once, even when a killed instance's envelope is recovered and run again.</summary>
 public static class SendEmailHandler
 {
-    public static Task Handle(OutgoingEmail email, IOptions<SmtpOptions> options, CancellationToken ct) =>
-        SmtpDelivery.SendAsync(email, options.Value, ct);
+    public static async Task Handle(OutgoingEmail email, Envelope envelope, EmailDeliveryLog sent, IOptions<SmtpOptions> options, CancellationToken ct)
+    {
+        if (await sent.WasSentAsync(envelope.Id, ct)) return;
+        await SmtpDelivery.SendAsync(email, options.Value, ct);
+        await sent.RecordSentAsync(envelope.Id, ct);
+    }
 }
 
 /// <summary>
