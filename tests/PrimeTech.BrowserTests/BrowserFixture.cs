@@ -31,16 +31,7 @@ public sealed class BrowserFixture : AppFixture
         await base.InitializeAsync();
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            ],
-        });
+        Browser = await DebianChromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A fresh browser context (own cookies) with a page on the site.</summary>

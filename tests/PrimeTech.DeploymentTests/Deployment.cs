@@ -62,16 +62,7 @@ public sealed class Deployment : IAsyncLifetime
         Stripe = new StripeStandInClient(new HttpClient { BaseAddress = new Uri(InstanceSettings["Stripe__ApiBase"].TrimEnd('/') + "/") });
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            ],
-        });
+        Browser = await DebianChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -64,16 +64,7 @@ public sealed partial class RunPathFixture : IAsyncLifetime
             $"{DateTime.UtcNow:O} ready after {started.Elapsed.TotalSeconds:F1} s (services already running: {string.Join(", ", servicesUp.DefaultIfEmpty("none"))})\n");
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            ],
-        });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
         foreach (var role in Roles.All)
             _contexts[role] = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = SiteUrl, Locale = "en-GB" });
 
