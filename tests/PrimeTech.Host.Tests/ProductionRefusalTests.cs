@@ -49,6 +49,20 @@ public sealed class ProductionRefusalTests
         Assert.Contains("Configuration key 'Seller:VatNumber':", result.Error);
     }
 
+    [Fact]
+    public async Task Production_does_not_start_without_a_licence_signing_key_and_names_it()
+    {
+        var production = ProductionSettings();
+        production.Settings["Licensing:SigningKeys:0:PrivateKey"] = "";
+
+        var result = await production.RunHostCommandAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Configuration key 'Licensing:SigningKeys:0:PrivateKey'", result.Error);
+        Assert.Contains("keys generate", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
     /// <summary>
     /// Values Production accepts: https or loopback addresses (the Stripe base on loopback too), a
     /// seller VAT number of its own, no dev secrets. The database is unreachable, so a start that

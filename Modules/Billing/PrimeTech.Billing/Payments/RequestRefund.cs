@@ -62,8 +62,11 @@ public static class RequestRefundHandler
         var refund = await session.Query<Refund>().FirstOrDefaultAsync(r => r.OrderId == orderId, ct);
         if (refund is not null)
         {
-            if (refund.RequestedAt is not null || refund.StripeRefundId != created.Id)
+            // Recorded by charge.refunded since the check above: this request's refund, unless the
+            // event named another one (an event may name none).
+            if (refund.RequestedAt is not null || (refund.StripeRefundId is not null && refund.StripeRefundId != created.Id))
                 throw AlreadyRequested(orderNumber);
+            refund.StripeRefundId = created.Id;
             refund.Reason = reason;
             refund.RequestedAt = now;
             refund.RequestedBy = command.RequestedBy;
