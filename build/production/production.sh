@@ -235,7 +235,8 @@ caddy_ready() {
 }
 
 caddy_check() {
-  pid_alive "$(pidfile_pid "$CADDY_PIDFILE")" caddy || return 2
+  # No name check: right after launch the pid may still be the subshell that is about to exec Caddy.
+  pid_alive "$(pidfile_pid "$CADDY_PIDFILE")" || return 2
   local issued="$CADDY_DIR/pki/authorities/local/root.crt"
   [[ -f $issued ]] || return 1
   cmp -s "$issued" "$ROOT_CERT" || cp "$issued" "$ROOT_CERT"
@@ -270,7 +271,7 @@ standin_ready() { http_ok "http://127.0.0.1:$STANDIN_PORT/"; }
 
 standin_check() {
   standin_ready && return 0
-  pid_alive "$(pidfile_pid "$STANDIN_PIDFILE")" PrimeTech.StripeStandIn || return 2
+  pid_alive "$(pidfile_pid "$STANDIN_PIDFILE")" || return 2  # no name check: the launching subshell may not have exec'd yet
   return 1
 }
 

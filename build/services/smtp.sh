@@ -21,7 +21,7 @@ maildev_installed() {
 # 0 = ready, 2 = maildev has exited (stop waiting), 1 = not yet.
 smtp_check() {
   smtp_ready && return 0
-  pid_alive "$(pidfile_pid "$MAILDEV_PIDFILE")" maildev || return 2
+  pid_alive "$(pidfile_pid "$MAILDEV_PIDFILE")" || return 2  # no name check: the launching subshell may not have exec'd yet
   return 1
 }
 

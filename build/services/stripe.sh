@@ -14,7 +14,7 @@ stripe_ready() { http_ok "http://127.0.0.1:$STRIPE_PORT/"; }
 # 0 = ready, 2 = the stand-in has exited (stop waiting), 1 = not yet.
 stripe_check() {
   stripe_ready && return 0
-  pid_alive "$(pidfile_pid "$STRIPE_PIDFILE")" PrimeTech.StripeStandIn || return 2
+  pid_alive "$(pidfile_pid "$STRIPE_PIDFILE")" || return 2  # no name check: the launching subshell may not have exec'd yet
   return 1
 }
 
