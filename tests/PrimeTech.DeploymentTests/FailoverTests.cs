@@ -71,12 +71,13 @@ public sealed class FailoverTests(Deployment deployment)
                 (await DeliverAsync(proxy, body)).EnsureSuccessStatusCode();
 
         // Nothing half written: each buyer has one order, and the order records its invoice (the
-        // number reaches Ordering by a message, so a moment after the invoice itself).
+        // number reaches Ordering by a message, so a moment after the invoice itself; a message the
+        // killed instance held waits for Wolverine to release it, as long as the paid outcomes below).
         var expected = orders.Select(o => $"{o.OrderNumber} {o.InvoiceNumber}").Order().ToList();
         Task<List<string>> PlacedAsync() => Deployment.QueryAsync<string>(
             "select data->>'number' || ' ' || coalesce(data->>'invoiceNumber', '-') from ordering.mt_doc_order where data->>'customerEmail' = any($1)",
             buyers.Select(b => b.Email.ToLowerInvariant()).ToArray());
-        await Eventually.TrueAsync(async () => (await PlacedAsync()).Order().SequenceEqual(expected), "every order to record its invoice", TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(async () => (await PlacedAsync()).Order().SequenceEqual(expected), "every order to record its invoice", TimeSpan.FromMinutes(4));
         Assert.Equal(expected, (await PlacedAsync()).Order());
         await Outcomes.AssertInvoiceSeriesGapFreeAsync();
 
