@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
+using PrimeTech.Testing;
 
 namespace PrimeTech.Benchmarks;
 
@@ -177,7 +178,7 @@ public sealed partial class Scenarios(
     private async Task<(string Key, string Fingerprint)> ActivatedLicenceAsync()
     {
         if (_activated is { } done) return done;
-        var licences = await WaitForAsync(async () => await client.LicencesAsync(_customers[0]) is { Count: > 0 } l ? l : null, "a licence");
+        var licences = await Eventually.GetAsync(async () => await client.LicencesAsync(_customers[0]) is { Count: > 0 } l ? l : null, "a licence", TimeSpan.FromMinutes(2));
         var key = licences[0]["licenceKey"]!.GetValue<string>();
         var fingerprint = "bench-validate-" + Guid.NewGuid().ToString("N");
         if (!await client.PostJsonAsync("/api/licences/activate", new { licenceKey = key, fingerprint, machineName = "BENCH-VALIDATE" }))
@@ -195,7 +196,7 @@ public sealed partial class Scenarios(
             var session = await client.CheckoutAsync(customer, revision) ?? throw new InvalidOperationException("Checkout failed.");
             await client.PostWebhookAsync(await client.PaidEventAsync(session));
         }
-        await WaitForAsync(async () => (await client.LicencesAsync(customer)).Count >= before + count ? "" : null, $"{count} licences");
+        await Eventually.TrueAsync(async () => (await client.LicencesAsync(customer)).Count >= before + count, $"{count} licences", TimeSpan.FromMinutes(2));
     }
 
     /// <summary>Unpaid checkouts spread over the customers, four at a time (seeding, not measured).</summary>
@@ -263,17 +264,6 @@ public sealed partial class Scenarios(
             if (app.CpuTime() - before < TimeSpan.FromMilliseconds(100)) return;
         }
         notes.Add("the app was still busy 3 minutes after a scenario; later figures include that work");
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string what) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } found) return found;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"Waited 2 minutes for {what}.");
     }
 
     [GeneratedRegex(@"^([A-Z]+)-(\d{4})-(\d+)$")]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using PrimeTech.Testing;
 
 namespace PrimeTech.Benchmarks;
 
@@ -25,16 +26,8 @@ public sealed partial class SmtpSink : IDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    public async Task<string> VerificationTokenAsync(string email, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!_tokens.TryGetValue(email, out var token))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No verification email to {email}.");
-            await Task.Delay(20);
-        }
-        return _tokens[email];
-    }
+    public Task<string> VerificationTokenAsync(string email, TimeSpan timeout) =>
+        Eventually.GetAsync(() => Task.FromResult(_tokens.GetValueOrDefault(email)), $"a verification email to {email}", timeout);
 
     private async Task AcceptAsync()
     {
