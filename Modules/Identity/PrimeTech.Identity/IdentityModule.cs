@@ -22,6 +22,7 @@ using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Seeding;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.Tokens;
+using PrimeTech.Identity.TwoFactor;
 using PrimeTech.Identity.Users;
 using PrimeTech.Identity.Web;
 
@@ -45,6 +46,9 @@ public static class IdentityModule
                 .Index(s => s.UserId, i => i.Name = "ix_user_session_user_id");
             options.Schema.For<EmailToken>()
                 .Index(t => t.UserId, i => i.Name = "ix_email_token_user_id");
+            options.Schema.For<PendingSignIn>()
+                .UniqueIndex(UniqueIndexType.Computed, "ux_pending_sign_in_token_hash", p => p.TokenHash)
+                .Index(p => p.ExpiresAt, i => i.Name = "ix_pending_sign_in_expires_at");
             options.Schema.For<SignInThrottle>().UseOptimisticConcurrency(true);
             options.Schema.For<DataProtectionKey>();
             options.Schema.For<ScheduledJob>();
@@ -58,6 +62,7 @@ public static class IdentityModule
         });
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<TwoFactorCodes>();
         services.AddScoped<ISeedStep, SeedFirstAdmin>();
         services.AddHostedService<PurgeScheduleStarter>();
 
@@ -71,9 +76,10 @@ public static class IdentityModule
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, _ => { });
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin).AddRequirements(new TwoFactorEnrolledRequirement()))
             .AddPolicy(Policies.VerifiedCustomer, p => p.RequireAuthenticatedUser().AddRequirements(new EmailVerifiedRequirement()));
         services.AddSingleton<IAuthorizationHandler, EmailVerifiedRequirement>();
+        services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolledRequirement>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessDeniedResultHandler>();
 
         // Account pages need a session; admin pages need the Admin role (API endpoints say so themselves).

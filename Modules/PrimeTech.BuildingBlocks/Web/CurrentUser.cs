@@ -10,7 +10,10 @@ public static class Roles
 
 public static class Policies
 {
-    /// <summary>Signed in with the Admin role. Failure: 401 UNAUTHENTICATED, then 403 FORBIDDEN.</summary>
+    /// <summary>
+    /// Signed in with the Admin role and two-factor sign-in on. Failure: 401 UNAUTHENTICATED, then
+    /// 403 FORBIDDEN, then 403 MFA_ENROLMENT_REQUIRED under /api; pages are sent to the enrolment page.
+    /// </summary>
     public const string Admin = "Admin";
 
     /// <summary>
@@ -28,6 +31,7 @@ public static class PlatformClaims
     public const string Name = "name";
     public const string Email = "email";
     public const string Role = "role";
+    public const string TwoFactorEnabled = "mfa_enabled";
 }
 
 public static class ClaimsPrincipalExtensions
@@ -44,6 +48,8 @@ public static class ClaimsPrincipalExtensions
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 
     public static bool EmailVerified(this ClaimsPrincipal user) => user.HasClaim(PlatformClaims.EmailVerified, "true");
+
+    public static bool TwoFactorEnabled(this ClaimsPrincipal user) => user.HasClaim(PlatformClaims.TwoFactorEnabled, "true");
 
     public static string? Email(this ClaimsPrincipal user) => user.FindFirstValue(PlatformClaims.Email);
 

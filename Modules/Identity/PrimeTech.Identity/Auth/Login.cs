@@ -10,6 +10,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Sessions;
+using PrimeTech.Identity.TwoFactor;
 using PrimeTech.Identity.Users;
 using PrimeTech.Identity.Web;
 using Wolverine;
@@ -37,10 +38,22 @@ public sealed record Login(
     }
 }
 
-/// <summary>The outcome of a sign-in: a session, or a failure to show (returned, not thrown, so failed attempts are kept).</summary>
-public sealed record LoginResult(Me? User, IssuedSession? Session, DomainException? Failure, TimeSpan? RetryAfter)
+/// <summary>
+/// The outcome of a sign-in: a session, a second step to take (two-factor sign-in is on), or a
+/// failure to show (returned, not thrown, so failed attempts are kept).
+/// </summary>
+public sealed record LoginResult(
+    Me? User, IssuedSession? Session, DomainException? Failure, TimeSpan? RetryAfter,
+    IssuedPendingSignIn? SecondStep = null, TwoFactorOutcome? TwoFactor = null)
 {
-    public static LoginResult SignedIn(Me user, IssuedSession session) => new(user, session, null, null);
+    public static LoginResult SignedIn(Me user, IssuedSession session, TwoFactorOutcome? twoFactor = null) =>
+        new(user, session, null, null, null, twoFactor);
+
+    public static LoginResult SecondFactorRequired(IssuedPendingSignIn pending) => new(null, null, null, null, pending);
+
+    public static LoginResult CodeRefused(TwoFactorOutcome outcome) => new(null, null, IdentityErrors.WrongTwoFactorCode(), null, null, outcome);
+
+    public static readonly LoginResult PendingSignInExpired = new(null, null, IdentityErrors.PendingSignInExpired(), null);
 
     public static readonly LoginResult InvalidCredentials =
         new(null, null, new DomainException(IdentityErrors.InvalidCredentials, "The email address or password is incorrect."), null);
@@ -86,12 +99,20 @@ public static class LoginHandler
         }
         if (user.LockedAt is not null) return LoginResult.LockedByAdmin;
 
-        if (throttle is not null) session.Delete(throttle);
         if (rehashed is not null)
         {
             user.PasswordHash = rehashed;
             session.Store(user);
         }
+        // The throttle stays until the second step succeeds: a known password must not reset the count of wrong codes.
+        if (user.TwoFactorEnabled)
+        {
+            var (pending, issuedPending) = PendingSignIns.Open(user.Id, command.RememberMe, now);
+            session.Insert(pending);
+            return LoginResult.SecondFactorRequired(issuedPending);
+        }
+
+        if (throttle is not null) session.Delete(throttle);
         await RevokeAsync(session, command.PreviousSessionToken, RevokedReasons.Replaced, now, ct);
         var (opened, issued) = SessionIssuer.Open(user.Id, command.RememberMe, command.IpAddress, command.UserAgent, now, options.Value);
         session.Insert(opened);
@@ -111,6 +132,9 @@ public static class LoginHandler
     }
 }
 
+/// <summary>The answer of a password step that needs a second one.</summary>
+public sealed record SecondFactorRequired(bool MfaRequired);
+
 public sealed record LoginRequest(string? Email, string? Password, bool RememberMe = false);
 
 public sealed class LoginEndpoint : ICarterModule
@@ -123,11 +147,16 @@ public sealed class LoginEndpoint : ICarterModule
                     RequestClient.IpAddress(http), RequestClient.UserAgent(http), SessionCookie.Read(http.Request)), http.RequestAborted);
                 if (result.Failure is not null)
                     return new ProblemResult(result.Failure, result.RetryAfter);
+                if (result.SecondStep is { } pending)
+                {
+                    PendingSignInCookie.Append(http.Response, pending.Token, pending.ExpiresAt);
+                    return Results.Ok(new SecondFactorRequired(true));
+                }
                 SessionCookie.Append(http.Response, result.Session!);
                 return Results.Ok(result.User);
             })
             .RequireRateLimiting(AuthRateLimits.Auth)
             .WithTags("Auth")
-            .WithSummary("Sign in: sets the session cookie and answers with the user.")
+            .WithSummary("Sign in: sets the session cookie and answers with the user; with two-factor sign-in on, answers { mfaRequired: true } and sets the pending sign-in cookie for POST /api/auth/login/two-factor instead.")
             .Produces<Me>();
 }

@@ -68,6 +68,7 @@ public sealed class SessionAuthenticationHandler(
         yield return new Claim(PlatformClaims.Email, user.Email);
         yield return new Claim(PlatformClaims.Name, user.Name);
         yield return new Claim(PlatformClaims.EmailVerified, user.EmailVerifiedAt is null ? "false" : "true");
+        yield return new Claim(PlatformClaims.TwoFactorEnabled, user.TwoFactorEnabled ? "true" : "false");
         foreach (var role in user.Roles)
             yield return new Claim(PlatformClaims.Role, role);
     }

@@ -29,6 +29,22 @@ public sealed class User
     /// <summary>When the last password-reset email was sent (one a minute at most).</summary>
     public DateTimeOffset? LastPasswordResetEmailAt { get; set; }
 
+    /// <summary>The TOTP secret, encrypted with Data Protection (<see cref="TwoFactor.TwoFactorCodes"/>); null when two-factor sign-in is off.</summary>
+    public string? TwoFactorSecret { get; set; }
+    public DateTimeOffset? TwoFactorEnabledAt { get; set; }
+
+    /// <summary>A secret handed out by setup and not confirmed yet (encrypted too); confirming moves it to <see cref="TwoFactorSecret"/>.</summary>
+    public string? PendingTwoFactorSecret { get; set; }
+
+    /// <summary>The last TOTP time step accepted: that code and every earlier one are refused.</summary>
+    public long? LastTwoFactorStep { get; set; }
+
+    /// <summary>SHA-256 of the recovery codes not used yet; each works once.</summary>
+    public List<string> RecoveryCodeHashes { get; set; } = [];
+    public DateTimeOffset? RecoveryCodesIssuedAt { get; set; }
+
+    public bool TwoFactorEnabled => TwoFactorEnabledAt is not null && TwoFactorSecret is not null;
+
     public bool IsAdmin => Roles.Contains(PrimeTech.BuildingBlocks.Web.Roles.Admin);
 
     public static User Create(string email, string name, string passwordHash, DateTimeOffset now) => new()

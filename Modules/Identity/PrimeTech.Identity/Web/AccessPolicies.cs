@@ -17,10 +17,23 @@ public sealed class EmailVerifiedRequirement : AuthorizationHandler<EmailVerifie
     }
 }
 
+/// <summary>The signed-in user has turned two-factor sign-in on (required of admins).</summary>
+public sealed class TwoFactorEnrolledRequirement : AuthorizationHandler<TwoFactorEnrolledRequirement>, IAuthorizationRequirement
+{
+    public const string EnrolmentPage = "/account/two-factor";
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorEnrolledRequirement requirement)
+    {
+        if (context.User.TwoFactorEnabled()) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>
 /// Answers a refusal that is only about an unverified email with EMAIL_NOT_VERIFIED (API) or the
-/// verify-email page with its "send a new link" form (pages); everything else goes to the
-/// session scheme's challenge and forbid.
+/// verify-email page with its "send a new link" form (pages), and one only about two-factor
+/// enrolment with MFA_ENROLMENT_REQUIRED (API) or the enrolment page (pages); everything else goes
+/// to the session scheme's challenge and forbid.
 /// </summary>
 /// <remarks>ASP.NET's name ends in "Handler", which Wolverine would take for a message handler of RequestDelegate.</remarks>
 [WolverineIgnore]
@@ -41,6 +54,19 @@ public sealed class AccessDeniedResultHandler : IAuthorizationMiddlewareResultHa
             }
             var returnUrl = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
             http.Response.Redirect("/verify-email?returnUrl=" + Uri.EscapeDataString(returnUrl));
+            return;
+        }
+        if (result.Forbidden && result.AuthorizationFailure is { } enrolment
+            && enrolment.FailedRequirements.Any() && enrolment.FailedRequirements.All(r => r is TwoFactorEnrolledRequirement))
+        {
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                await ProblemWriter.WriteAsync(http, IdentityErrors.MfaEnrolmentRequired,
+                    "Admins must set up two-factor sign-in before using admin pages and endpoints. Set it up on your account's security page.");
+                return;
+            }
+            var returnUrl = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
+            http.Response.Redirect(TwoFactorEnrolledRequirement.EnrolmentPage + "?returnUrl=" + Uri.EscapeDataString(returnUrl));
             return;
         }
         await _default.HandleAsync(next, http, policy, result);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Sessions;
+using PrimeTech.Identity.TwoFactor;
 using PrimeTech.Identity.Web;
 using Wolverine;
 
@@ -14,8 +15,13 @@ public sealed class SecurityModel(IMessageBus bus) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
-    public async Task OnGetAsync() =>
+    public TwoFactorStatus TwoFactor { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
         Sessions = (await bus.InvokeAsync<SessionList>(new ListSessions(User.RequiredUserId(), User.RequiredSessionId()), HttpContext.RequestAborted)).Items;
+        TwoFactor = await bus.InvokeAsync<TwoFactorStatus>(new GetTwoFactorStatus(User.RequiredUserId()), HttpContext.RequestAborted);
+    }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id)
     {

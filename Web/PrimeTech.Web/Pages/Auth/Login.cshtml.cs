@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Identity.Auth;
 using PrimeTech.Identity.Sessions;
+using PrimeTech.Identity.TwoFactor;
 using PrimeTech.Identity.Web;
 using Wolverine;
 
@@ -33,6 +34,11 @@ public sealed class LoginModel(IMessageBus bus) : PageModel
                 if (result.RetryAfter is { } wait)
                     Response.Headers.RetryAfter = ProblemResult.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
                 return Failed(result.Failure);
+            }
+            if (result.SecondStep is { } pending)
+            {
+                PendingSignInCookie.Append(Response, pending.Token, pending.ExpiresAt);
+                return new SeeOtherResult("/login/two-factor?returnUrl=" + Uri.EscapeDataString(ReturnUrls.SafeOr(ReturnUrl)));
             }
             SessionCookie.Append(Response, result.Session!);
             return new SeeOtherResult(ReturnUrls.SafeOr(ReturnUrl));

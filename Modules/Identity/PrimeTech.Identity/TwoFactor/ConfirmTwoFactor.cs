@@ -1,0 +1,49 @@
+using Marten;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.Identity.Users;
+
+namespace PrimeTech.Identity.TwoFactor;
+
+/// <summary>
+/// Finishes enrolment: a code from the app proves it holds the secret handed out by
+/// <see cref="StartTwoFactorSetup"/>. Two-factor sign-in is then on (outcome
+/// <see cref="TwoFactorOutcome.Enrolled"/>), the code's time step counts as used, and ten recovery
+/// codes are issued: answered once, stored only hashed.
+/// </summary>
+public sealed record ConfirmTwoFactor(Guid UserId, string? Code);
+
+public sealed record RecoveryCodesIssued(IReadOnlyList<string> RecoveryCodes)
+{
+    public TwoFactorOutcome Outcome => TwoFactorOutcome.Enrolled;
+}
+
+public static class ConfirmTwoFactorHandler
+{
+    public static async Task<RecoveryCodesIssued> Handle(
+        ConfirmTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
+    {
+        var email = (await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account")).NormalizedEmail;
+        await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
+        var user = await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account");
+        if (user.TwoFactorEnabled)
+            throw new DomainException(IdentityErrors.MfaAlreadyEnabled, "Two-factor sign-in is already on for your account.");
+        if (user.PendingTwoFactorSecret is null)
+            throw new DomainException(IdentityErrors.MfaSetupRequired, "Start two-factor setup first, then enter the code your app shows.");
+
+        var now = clock.GetUtcNow();
+        var secret = codes.Unprotect(user.PendingTwoFactorSecret);
+        var check = TwoFactorCodes.CheckTotp(secret, TwoFactorCodes.Normalise(command.Code), now, lastAcceptedStep: null);
+        if (check.Step is not { } step) throw IdentityErrors.WrongTwoFactorCode();
+
+        var (recoveryCodes, hashes) = TwoFactorCodes.NewRecoveryCodes();
+        user.TwoFactorSecret = user.PendingTwoFactorSecret;
+        user.PendingTwoFactorSecret = null;
+        user.TwoFactorEnabledAt = now;
+        user.LastTwoFactorStep = step;
+        user.RecoveryCodeHashes = hashes;
+        user.RecoveryCodesIssuedAt = now;
+        session.Store(user);
+        return new RecoveryCodesIssued(recoveryCodes);
+    }
+}

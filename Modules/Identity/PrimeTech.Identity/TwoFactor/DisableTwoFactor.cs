@@ -1,0 +1,57 @@
+using Marten;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.Identity.Auth;
+using PrimeTech.Identity.Users;
+
+namespace PrimeTech.Identity.TwoFactor;
+
+/// <summary>
+/// Turns two-factor sign-in off for a customer, who proves it is them with a current code or a
+/// recovery code. Admins cannot: they must keep it. A wrong code counts towards the sign-in
+/// lockout of the account's email, as a wrong password does.
+/// </summary>
+public sealed record DisableTwoFactor(Guid UserId, string? Code);
+
+/// <summary>The outcome (returned, not thrown, so a counted failure is kept).</summary>
+public sealed record TwoFactorDisabled(TwoFactorOutcome Outcome, DomainException? Failure, TimeSpan? RetryAfter);
+
+public static class DisableTwoFactorHandler
+{
+    public static async Task<TwoFactorDisabled> Handle(
+        DisableTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
+    {
+        var email = (await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account")).NormalizedEmail;
+        await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
+        var user = await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account");
+        if (user.IsAdmin)
+            throw new DomainException(IdentityErrors.MfaRequiredForAdmins, "Admins must keep two-factor sign-in on.");
+        if (!user.TwoFactorEnabled)
+            throw new DomainException(IdentityErrors.MfaNotEnabled, "Two-factor sign-in is not on for your account.");
+
+        var now = clock.GetUtcNow();
+        var throttle = await session.LoadAsync<SignInThrottle>(email, ct);
+        if (throttle is not null && throttle.IsLockedAt(now))
+        {
+            var locked = LoginResult.TemporarilyLocked(throttle.LockedUntil!.Value - now);
+            return new TwoFactorDisabled(TwoFactorOutcome.CodeRefused, locked.Failure, locked.RetryAfter);
+        }
+        var outcome = codes.Verify(user, command.Code, now);
+        if (outcome is not (TwoFactorOutcome.CodeAccepted or TwoFactorOutcome.RecoveryCodeUsed))
+        {
+            throttle ??= new SignInThrottle { Id = email };
+            throttle.RecordFailure(now);
+            session.Store(throttle);
+            return new TwoFactorDisabled(outcome, IdentityErrors.WrongTwoFactorCode(), null);
+        }
+
+        user.TwoFactorSecret = null;
+        user.TwoFactorEnabledAt = null;
+        user.PendingTwoFactorSecret = null;
+        user.RecoveryCodeHashes = [];
+        user.RecoveryCodesIssuedAt = null;
+        // LastTwoFactorStep stays: a code seen here must not work if two-factor is turned on again with the same app.
+        session.Store(user);
+        return new TwoFactorDisabled(TwoFactorOutcome.Disabled, null, null);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Identity.TwoFactor;
+using PrimeTech.Identity.Web;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Account;
+
+/// <summary>
+/// Enrolment (QR code, key, confirm), the recovery codes shown once, and for customers turning it
+/// off. Admins who have not enrolled are sent here from every admin page.
+/// </summary>
+[EnableRateLimiting(AuthRateLimits.Auth)]
+public sealed class TwoFactorModel(IMessageBus bus) : PageModel
+{
+    [BindProperty] public CodeInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public TwoFactorStatus Status { get; private set; } = null!;
+    public TwoFactorSetup? Setup { get; private set; }
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+    public string QrCode => QrCodes.PngDataUri(Setup!.OtpauthUri);
+
+    /// <summary>The key in groups of four, as authenticator apps show it; they ignore the spaces.</summary>
+    public string GroupedSecret => string.Join(' ', Setup!.Secret.Chunk(4).Select(c => new string(c)));
+
+    public string SafeReturnUrl => ReturnUrls.SafeOr(ReturnUrl, Status.Required ? "/admin" : "/account/security");
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostConfirmAsync()
+    {
+        try
+        {
+            var issued = await bus.InvokeAsync<RecoveryCodesIssued>(new ConfirmTwoFactor(User.RequiredUserId(), Input.Code), HttpContext.RequestAborted);
+            await LoadAsync();
+            RecoveryCodes = issued.RecoveryCodes;
+            Response.Headers.CacheControl = "no-store";
+            return Page();
+        }
+        catch (DomainException e)
+        {
+            return await FailedAsync(e, null);
+        }
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(User.RequiredUserId(), Input.Code), HttpContext.RequestAborted);
+        if (result.Failure is not null) return await FailedAsync(result.Failure, result.RetryAfter);
+        TempData["Flash"] = "Two-factor sign-in is off.";
+        return new SeeOtherResult("/account/security");
+    }
+
+    private async Task LoadAsync()
+    {
+        Status = await bus.InvokeAsync<TwoFactorStatus>(new GetTwoFactorStatus(User.RequiredUserId()), HttpContext.RequestAborted);
+        if (!Status.Enabled)
+            Setup = await bus.InvokeAsync<TwoFactorSetup>(new StartTwoFactorSetup(User.RequiredUserId(), ReuseUnconfirmed: true), HttpContext.RequestAborted);
+    }
+
+    private async Task<PageResult> FailedAsync(DomainException error, TimeSpan? retryAfter)
+    {
+        await LoadAsync();
+        ModelState.AddDomainErrors(error);
+        Input.Code = null;
+        if (retryAfter is { } wait)
+            Response.Headers.RetryAfter = ProblemResult.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
+        Response.StatusCode = error.Error.Status;
+        return Page();
+    }
+
+    public sealed class CodeInput
+    {
+        public string? Code { get; set; }
+    }
+}
