@@ -174,6 +174,9 @@ public sealed class AdminUsersApiTests(IdentityFixture app)
         var granted = await (await PutRolesAsync(admin, customer.Id, new { roles = new[] { "Admin" } }, 200)).JsonAsync();
         Assert.Equal(["Customer", "Admin"], Roles(granted));   // Customer is always kept
         Assert.Equal(["Customer", "Admin"], Roles(await (await app.MeAsync(customer, 200)).JsonAsync()));
+        // A new admin must enrol in two-factor sign-in first.
+        await GetAsync(customer, "/api/admin/users", 403);
+        await app.EnrolTwoFactorAsync(customer);
         await GetAsync(customer, "/api/admin/users", 200);
 
         var unchanged = await (await PutRolesAsync(admin, customer.Id, new { roles = new[] { "Customer", "Admin" } }, 200)).JsonAsync();

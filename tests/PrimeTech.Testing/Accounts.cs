@@ -43,9 +43,6 @@ public static partial class Accounts
         return await app.SignInAsync(email, DefaultPassword);
     }
 
-    /// <summary>Signs in the admin created by the fixture's <c>seed</c>.</summary>
-    public static Task<TestUser> SignInAdminAsync(this AppFixture app) => app.SignInAsync(app.AdminEmail, app.AdminPassword);
-
     public static async Task<TestUser> SignInAsync(this AppFixture app, string email, string password, bool rememberMe = false)
     {
         var result = await app.Host.Scenario(s =>

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Logging;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.Tokens;
+using PrimeTech.Identity.TwoFactor;
 using PrimeTech.Identity.Users;
 using Wolverine;
 
@@ -11,7 +12,8 @@ namespace PrimeTech.Identity.Maintenance;
 /// <summary>
 /// The daily clean-up (CODEX_HANDOFF §5.1), scheduled for 03:00 London time: deletes sessions that
 /// expired or were revoked more than 30 days ago, email tokens that expired more than 7 days
-/// ago, and sign-in throttles that are neither locked nor within their 15-minute window. <see cref="RunAt"/> is the time the run was scheduled for; the run recorded as pending in
+/// ago, pending two-factor sign-ins past their five minutes, and sign-in throttles that are
+/// neither locked nor within their 15-minute window. <see cref="RunAt"/> is the time the run was scheduled for; the run recorded as pending in
 /// <see cref="ScheduledJob"/> schedules the next one.
 /// </summary>
 public sealed record PurgeExpiredSessions(DateTimeOffset RunAt)
@@ -51,6 +53,9 @@ public static class PurgeExpiredSessionsHandler
         var purgedTokens = await session.Query<EmailToken>().CountAsync(t => t.ExpiresAt < tokenCutoff, ct);
         session.DeleteWhere<EmailToken>(t => t.ExpiresAt < tokenCutoff);
 
+        var purgedPendingSignIns = await session.Query<PendingSignIn>().CountAsync(p => p.ExpiresAt < now, ct);
+        session.DeleteWhere<PendingSignIn>(p => p.ExpiresAt < now);
+
         // Unlocked and past their window: they count for nothing any more.
         var windowCutoff = now - SignInThrottle.Window;
         var stale = (await session.Query<SignInThrottle>()
@@ -58,8 +63,8 @@ public static class PurgeExpiredSessionsHandler
             .Where(t => t.IsStaleAt(now)).ToList();
         foreach (var throttle in stale)
             session.Delete(throttle);
-        logger.LogInformation("Purged {Sessions} old sessions, {Tokens} old email tokens and {Throttles} stale sign-in throttles.",
-            purgedSessions, purgedTokens, stale.Count);
+        logger.LogInformation("Purged {Sessions} old sessions, {Tokens} old email tokens, {PendingSignIns} expired pending sign-ins and {Throttles} stale sign-in throttles.",
+            purgedSessions, purgedTokens, purgedPendingSignIns, stale.Count);
 
         var next = new OutgoingMessages();
         var job = await session.LoadAsync<ScheduledJob>(PurgeExpiredSessions.JobName, ct);
