@@ -47,6 +47,13 @@ public static class TwoFactorSteps
     public static long StepAt(DateTimeOffset at) => at.ToUnixTimeSeconds() / StepSeconds;
 
     public static string Code(string secret, DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at.UtcDateTime);
+
+    /// <summary>A six-digit code that matches none of the steps around <paramref name="at"/> (so the server refuses it).</summary>
+    public static string WrongCode(string secret, DateTimeOffset at)
+    {
+        var valid = new[] { -60, -30, 0, 30, 60 }.Select(s => Code(secret, at.AddSeconds(s))).ToHashSet();
+        return Enumerable.Range(0, 10).Select(i => new string((char)('0' + i), 6)).First(c => !valid.Contains(c));
+    }
 }
 
 /// <summary>
