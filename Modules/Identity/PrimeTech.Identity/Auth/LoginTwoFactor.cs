@@ -1,3 +1,4 @@
+using FluentValidation;
 using Carter;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.TwoFactor;
 using PrimeTech.Identity.Users;
@@ -21,7 +23,15 @@ namespace PrimeTech.Identity.Auth;
 /// counts towards the per-email lockout as a wrong password does.
 /// </summary>
 public sealed record LoginTwoFactor(
-    string? PendingToken, string? Code, string? IpAddress = null, string? UserAgent = null, string? PreviousSessionToken = null);
+    string? PendingToken, string? Code, string? IpAddress = null, string? UserAgent = null, string? PreviousSessionToken = null)
+{
+    public sealed class Validator : AbstractValidator<LoginTwoFactor>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator() => RuleFor(x => x.Code).TwoFactorCode();
+    }
+}
 
 public static class LoginTwoFactorHandler
 {
@@ -29,6 +39,7 @@ public static class LoginTwoFactorHandler
         LoginTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock,
         IOptions<SessionLifetimeOptions> options, CancellationToken ct)
     {
+        LoginTwoFactor.Validator.Instance.EnsureValid(command);
         if (!SecretTokens.IsWellFormed(command.PendingToken)) return LoginResult.PendingSignInExpired;
         var hash = SecretTokens.Hash(command.PendingToken!);
         var found = await session.Query<PendingSignIn>().FirstOrDefaultAsync(p => p.TokenHash == hash, ct);

@@ -1,6 +1,8 @@
+using FluentValidation;
 using Marten;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.TwoFactor;
@@ -11,7 +13,15 @@ namespace PrimeTech.Identity.TwoFactor;
 /// <see cref="TwoFactorOutcome.Enrolled"/>), the code's time step counts as used, and ten recovery
 /// codes are issued: answered once, stored only hashed.
 /// </summary>
-public sealed record ConfirmTwoFactor(Guid UserId, string? Code);
+public sealed record ConfirmTwoFactor(Guid UserId, string? Code)
+{
+    public sealed class Validator : AbstractValidator<ConfirmTwoFactor>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator() => RuleFor(x => x.Code).TwoFactorCode();
+    }
+}
 
 public sealed record RecoveryCodesIssued(IReadOnlyList<string> RecoveryCodes)
 {
@@ -23,6 +33,7 @@ public static class ConfirmTwoFactorHandler
     public static async Task<RecoveryCodesIssued> Handle(
         ConfirmTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
     {
+        ConfirmTwoFactor.Validator.Instance.EnsureValid(command);
         var email = (await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account")).NormalizedEmail;
         await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
         var user = await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account");

@@ -1,6 +1,8 @@
+using FluentValidation;
 using Marten;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Auth;
 using PrimeTech.Identity.Users;
 
@@ -11,7 +13,15 @@ namespace PrimeTech.Identity.TwoFactor;
 /// recovery code. Admins cannot: they must keep it. A wrong code counts towards the sign-in
 /// lockout of the account's email, as a wrong password does.
 /// </summary>
-public sealed record DisableTwoFactor(Guid UserId, string? Code);
+public sealed record DisableTwoFactor(Guid UserId, string? Code)
+{
+    public sealed class Validator : AbstractValidator<DisableTwoFactor>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator() => RuleFor(x => x.Code).TwoFactorCode();
+    }
+}
 
 /// <summary>The outcome (returned, not thrown, so a counted failure is kept).</summary>
 public sealed record TwoFactorDisabled(TwoFactorOutcome Outcome, DomainException? Failure, TimeSpan? RetryAfter);
@@ -21,6 +31,7 @@ public static class DisableTwoFactorHandler
     public static async Task<TwoFactorDisabled> Handle(
         DisableTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
     {
+        DisableTwoFactor.Validator.Instance.EnsureValid(command);
         var email = (await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account")).NormalizedEmail;
         await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
         var user = await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account");

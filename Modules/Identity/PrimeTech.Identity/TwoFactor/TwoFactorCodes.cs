@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FluentValidation;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using OtpNet;
@@ -117,4 +118,15 @@ public enum TwoFactorOutcome
     CodeReused,
     RecoveryCodeUsed,
     Disabled,
+}
+
+public static class TwoFactorCodeRules
+{
+    /// <summary>The longest code accepted: a recovery code with its hyphens and some spaces (CODEX_HANDOFF §2.1).</summary>
+    public const int MaxLength = 32;
+
+    /// <summary>A TOTP or recovery code: required, at most <see cref="MaxLength"/> characters.</summary>
+    public static IRuleBuilderOptions<T, string?> TwoFactorCode<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("Enter the code from your authenticator app, or a recovery code")
+            .MaximumLength(MaxLength).WithMessage($"The code must be {MaxLength} characters or fewer");
 }

@@ -51,7 +51,15 @@ public sealed class TwoFactorModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostDisableAsync()
     {
-        var result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(User.RequiredUserId(), Input.Code), HttpContext.RequestAborted);
+        TwoFactorDisabled result;
+        try
+        {
+            result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(User.RequiredUserId(), Input.Code), HttpContext.RequestAborted);
+        }
+        catch (DomainException e)
+        {
+            return await FailedAsync(e, null);
+        }
         if (result.Failure is not null) return await FailedAsync(result.Failure, result.RetryAfter);
         TempData["Flash"] = "Two-factor sign-in is off.";
         return new SeeOtherResult("/account/security");

@@ -34,10 +34,18 @@ public sealed class LoginTwoFactorModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await bus.InvokeAsync<LoginResult>(new LoginTwoFactor(
-            PendingSignInCookie.Read(Request), Input.Code,
-            RequestClient.IpAddress(HttpContext), RequestClient.UserAgent(HttpContext), SessionCookie.Read(Request)),
-            HttpContext.RequestAborted);
+        LoginResult result;
+        try
+        {
+            result = await bus.InvokeAsync<LoginResult>(new LoginTwoFactor(
+                PendingSignInCookie.Read(Request), Input.Code,
+                RequestClient.IpAddress(HttpContext), RequestClient.UserAgent(HttpContext), SessionCookie.Read(Request)),
+                HttpContext.RequestAborted);
+        }
+        catch (DomainException e)
+        {
+            return Failed(e);
+        }
         if (result.Failure is not null)
         {
             if (result.RetryAfter is { } wait)
