@@ -12,12 +12,7 @@ public sealed class AdminUsersJourneyTests(BrowserFixture site)
     {
         var customer = await site.CreateCustomerAsync(verified: false, name: "Grace Hopper");
 
-        var admin = await site.NewPageAsync();
-        await admin.GotoAsync("/login");
-        await admin.GetByLabel("Email address").FillAsync(site.AdminEmail);
-        await admin.GetByLabel("Password").FillAsync(site.AdminPassword);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await admin.WaitForURLAsync(url => !url.Contains("/login"));
+        var admin = await site.AdminPageAsync();
 
         await admin.GotoAsync("/admin/users");
         await admin.GetByLabel("Email or name").FillAsync(customer.Email);

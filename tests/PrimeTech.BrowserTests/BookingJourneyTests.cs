@@ -72,12 +72,7 @@ public sealed class BookingAdminJourneyTests(BrowserFixture site)
         });
         var reference = System.Text.Json.JsonDocument.Parse(await created.ReadAsTextAsync()).RootElement.GetProperty("reference").GetString()!;
 
-        var admin = await site.NewPageAsync();
-        await admin.GotoAsync("/login");
-        await admin.GetByLabel("Email address").FillAsync(site.AdminEmail);
-        await admin.GetByLabel("Password").FillAsync(site.AdminPassword);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await admin.WaitForURLAsync(url => !url.Contains("/login"));
+        var admin = await site.AdminPageAsync();
 
         await admin.GotoAsync($"/admin/bookings?week={monday:yyyy-MM-dd}");
         Accessibility.AssertNone(await BrowserFixture.SeriousAccessibilityViolationsAsync(admin));

@@ -46,7 +46,7 @@ public sealed class ReleaseJourneyTests(BrowserFixture site)
     public async Task An_admin_uploads_a_release_with_progress_shown_and_publishes_it()
     {
         var product = await CreateProductAsync(await site.SignInAdminAsync());
-        var page = await SignInAsync(site.AdminEmail, site.AdminPassword);
+        var page = await site.AdminPageAsync();
         var progress = new ConcurrentQueue<string>();
         await page.ExposeFunctionAsync("reportUploadProgress", (string text) => progress.Enqueue(text));
         await page.AddInitScriptAsync("""
@@ -84,7 +84,7 @@ public sealed class ReleaseJourneyTests(BrowserFixture site)
     public async Task An_upload_refused_by_the_server_shows_the_error_summary_and_field_error()
     {
         var product = await CreateProductAsync(await site.SignInAdminAsync());
-        var page = await SignInAsync(site.AdminEmail, site.AdminPassword);
+        var page = await site.AdminPageAsync();
         await page.GotoAsync($"/admin/products/{product.Id}/releases");
 
         await page.GetByLabel("Version").FillAsync("1.0");

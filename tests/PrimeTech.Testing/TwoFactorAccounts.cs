@@ -31,12 +31,18 @@ public sealed class TestEnrolment(string secret, long lastStep, IEnumerable<stri
 
     public string? TakeRecoveryCode() => _recoveryCodes.TryDequeue(out var code) ? code : null;
 
-    /// <summary>How long until the step after <see cref="LastStep"/> begins on <paramref name="clock"/>.</summary>
-    public TimeSpan UntilNextFreshStep(TimeProvider clock)
+    /// <summary>
+    /// A code the server will accept now: this time step's code if unused, else a recovery code; with
+    /// neither left, it waits for the next time step (at most 30 s), since the server refuses a code twice by design.
+    /// </summary>
+    public async Task<string> NextCodeAsync(TimeProvider clock)
     {
+        var code = TakeFreshCode(clock) ?? TakeRecoveryCode();
+        if (code is not null) return code;
         var next = DateTimeOffset.FromUnixTimeSeconds((LastStep + 1) * TwoFactorSteps.StepSeconds);
         var wait = next - clock.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        await Task.Delay((wait > TimeSpan.Zero ? wait : TimeSpan.Zero) + TimeSpan.FromMilliseconds(50));
+        return TakeFreshCode(clock) ?? throw new InvalidOperationException("No fresh time step after waiting for one.");
     }
 }
 
@@ -115,21 +121,11 @@ public static partial class TwoFactorAccounts
             Accounts.SessionTokenFrom(result.Context.Response.Headers.SetCookie));
     }
 
-    /// <summary>
-    /// Signs in with password + a fresh code of <paramref name="enrolment"/>, or a recovery code when
-    /// this time step's code is already used; with neither, waits for the next time step (at most 30 s):
-    /// the server refuses a code twice by design.
-    /// </summary>
+    /// <summary>Signs in with password + the next code of <paramref name="enrolment"/> (see <see cref="TestEnrolment.NextCodeAsync"/>).</summary>
     public static async Task<TestUser> SignInWithTwoFactorAsync(this AppFixture app, string email, string password, TestEnrolment enrolment)
     {
         var pending = await app.PasswordStepAsync(email, password);
-        var code = enrolment.TakeFreshCode(app.Clock) ?? enrolment.TakeRecoveryCode();
-        if (code is null)
-        {
-            await Task.Delay(enrolment.UntilNextFreshStep(app.Clock) + TimeSpan.FromMilliseconds(50));
-            code = enrolment.TakeFreshCode(app.Clock) ?? throw new InvalidOperationException("No fresh time step after waiting for one.");
-        }
-        return await app.SecondStepAsync(pending, code, password);
+        return await app.SecondStepAsync(pending, await enrolment.NextCodeAsync(app.Clock), password);
     }
 
     /// <summary>
