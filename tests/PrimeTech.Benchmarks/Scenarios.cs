@@ -54,7 +54,7 @@ public sealed partial class Scenarios(
     /// <summary>Admin, a licensed product, 32 verified customers, and a warm-up: one paid order each and a few seconds of each page.</summary>
     public async Task PrepareAsync()
     {
-        _admin = await client.SignInAsync(AdminEmail, AdminPassword);
+        _admin = await client.SignInAdminAsync(AdminEmail, AdminPassword);
         _sku = await client.CreateProductAsync(_admin, licensed: true);
         var created = new ConcurrentBag<BenchUser>();
         await Parallel.ForEachAsync(Enumerable.Range(0, Customers), new ParallelOptions { MaxDegreeOfParallelism = 4 },

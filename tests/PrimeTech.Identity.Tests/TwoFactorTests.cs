@@ -335,6 +335,26 @@ public sealed class TwoFactorTests(IdentityFixture app) : IDisposable
         Assert.True((await app.LoadAsync<User>(admin.Id))!.TwoFactorEnabled);
     }
 
+    [Fact]
+    public async Task The_operator_command_resets_a_lost_enrolment_and_signs_the_account_out()
+    {
+        var (customer, _) = await EnrolledCustomerAsync();
+
+        var reset = await app.RunHostCommandAsync("two-factor", "reset", "--email", customer.Email.ToUpperInvariant());
+
+        Assert.Equal(0, reset.ExitCode);
+        Assert.Contains($"two-factor: reset for {customer.Email}; 1 session(s) signed out", reset.Output);
+        var stored = (await app.LoadAsync<User>(customer.Id))!;
+        Assert.False(stored.TwoFactorEnabled);
+        Assert.Empty(stored.RecoveryCodeHashes);
+        await app.MeAsync(customer, 401);
+        await app.LoginAsync(customer.Email, customer.Password, 200);
+
+        var unknown = await app.RunHostCommandAsync("two-factor", "reset", "--email", Accounts.NewEmail());
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("no account has the email", unknown.Error);
+    }
+
     private async Task<(TestUser Admin, TestUser Customer)> NewAdminAsync()
     {
         var customer = await app.CreateCustomerAsync();

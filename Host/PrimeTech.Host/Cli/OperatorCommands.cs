@@ -10,13 +10,14 @@ using JasperFx.Resources;
 namespace PrimeTech.Host.Cli;
 
 /// <summary>
-/// The operator's commands of the one executable: <c>migrate</c>, <c>seed</c> and <c>keys generate</c>. Anything else
+/// The operator's commands of the one executable: <c>migrate</c>, <c>seed</c>, <c>keys generate</c> and
+/// <c>two-factor reset --email E</c> (an account whose authenticator app is lost). Anything else
 /// starts the site. Exit codes: 0 done, 1 failed (message on stderr), 2 usage.
 /// </summary>
 public static class OperatorCommands
 {
     private const string Usage =
-        "Usage: PrimeTech.Host [migrate | seed [--admin-email E --admin-password P --admin-name N] [--demo-releases] | keys generate | codegen write | help]\n" +
+        "Usage: PrimeTech.Host [migrate | seed [--admin-email E --admin-password P --admin-name N] [--demo-releases] | keys generate | two-factor reset --email E | codegen write | help]\n" +
         "With no command it serves the site.";
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
@@ -77,6 +78,11 @@ public static class OperatorCommands
                 case "keys" when args is [_, "generate"]:
                     await Console.Out.WriteLineAsync(SigningKeyCommand.Generate(app.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
                     return 0;
+                case "two-factor" when args is [_, "reset", ..]:
+                    await using (var scope = app.Services.CreateAsyncScope())
+                        await Console.Out.WriteLineAsync(await scope.ServiceProvider.GetRequiredService<PrimeTech.Identity.TwoFactor.ResetTwoFactor>()
+                            .RunAsync(OptionValue(args, "--email"), cts.Token));
+                    return 0;
                 case "help":
                     await Console.Out.WriteLineAsync(Usage);
                     return 0;
@@ -135,18 +141,18 @@ public static class OperatorCommands
     private static IEnumerable<IDocumentStore> ModuleStores(IServiceProvider services) =>
         services.GetServices<ModuleStore>().Select(m => (IDocumentStore)services.GetRequiredService(m.StoreType));
 
+    private static string? OptionValue(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
     private static SeedArguments SeedArgumentsFrom(IConfiguration configuration, string[] args)
     {
-        string? Option(string name)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
-
         return new SeedArguments(
-            AdminEmail: Option("--admin-email") ?? configuration["Seed:AdminEmail"],
-            AdminPassword: Option("--admin-password") ?? configuration["Seed:AdminPassword"],
-            AdminName: Option("--admin-name") ?? configuration["Seed:AdminName"] ?? "Administrator",
+            AdminEmail: OptionValue(args, "--admin-email") ?? configuration["Seed:AdminEmail"],
+            AdminPassword: OptionValue(args, "--admin-password") ?? configuration["Seed:AdminPassword"],
+            AdminName: OptionValue(args, "--admin-name") ?? configuration["Seed:AdminName"] ?? "Administrator",
             DemoReleases: args.Contains("--demo-releases") || configuration.GetValue<bool>("Seed:DemoReleases"));
     }
 }

@@ -63,6 +63,7 @@ public static class IdentityModule
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<TwoFactorCodes>();
+        services.AddScoped<ResetTwoFactor>();
         services.AddScoped<ISeedStep, SeedFirstAdmin>();
         services.AddHostedService<PurgeScheduleStarter>();
 

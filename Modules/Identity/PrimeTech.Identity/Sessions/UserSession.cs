@@ -44,4 +44,5 @@ public static class RevokedReasons
     public const string PasswordReset = "PasswordReset";
     public const string SignedOutByUser = "SignedOutByUser";
     public const string AdminLock = "AdminLock";
+    public const string TwoFactorReset = "TwoFactorReset";
 }
