@@ -44,6 +44,40 @@ public sealed partial class SharedStateTests(Deployment deployment)
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
+    [Fact]
+    public async Task A_two_factor_enrolment_made_on_one_instance_signs_in_on_the_other()
+    {
+        var customer = (await Customers.CreateAsync(deployment, 1))[0];
+        using var first = deployment.Instance(1);
+        using var second = deployment.Instance(2);
+
+        // The secret is encrypted by the first instance and read by the second (one Data Protection key ring).
+        using var setup = await first.SendAsync(Requests.Json(HttpMethod.Post, "/api/auth/two-factor/setup", new { }, customer.Cookie));
+        setup.EnsureSuccessStatusCode();
+        var secret = (await setup.Content.ReadFromJsonAsync<Setup>())!.Secret;
+        using var confirm = await second.SendAsync(Requests.Json(HttpMethod.Post, "/api/auth/two-factor/confirm",
+            new { code = TwoFactorSteps.Code(secret, DateTimeOffset.UtcNow) }, customer.Cookie));
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        var recoveryCodes = (await confirm.Content.ReadFromJsonAsync<Confirmed>())!.RecoveryCodes;
+
+        // Password on the first, code on the second: the pending sign-in is in the database too.
+        using var password = await first.SendAsync(Requests.Json(HttpMethod.Post, "/api/auth/login", new { email = customer.Email, password = customer.Password }));
+        Assert.Equal(HttpStatusCode.OK, password.StatusCode);
+        Assert.DoesNotContain(password.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pts="));
+        var pending = TwoFactorAccounts.PendingTokenFrom(password.Headers.GetValues("Set-Cookie"));
+        using var code = await second.SendAsync(Requests.Json(HttpMethod.Post, "/api/auth/login/two-factor",
+            new { code = recoveryCodes[0] }, $"__Host-pts-2fa={pending}"));
+        Assert.Equal(HttpStatusCode.OK, code.StatusCode);
+        var session = Accounts.SessionTokenFrom(code.Headers.GetValues("Set-Cookie"));
+
+        using var me = await first.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/me") { Headers = { { "Cookie", "__Host-pts=" + session } } });
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+    }
+
+    private sealed record Setup(string Secret);
+
+    private sealed record Confirmed(string[] RecoveryCodes);
+
     private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string antiforgeryCookie, string token, TestUser customer)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/login")
