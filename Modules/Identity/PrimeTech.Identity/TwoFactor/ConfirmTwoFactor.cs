@@ -1,3 +1,11 @@
+using System.Security.Claims;
+using Carter;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Identity.Web;
+using Wolverine;
 using FluentValidation;
 using Marten;
 using PrimeTech.BuildingBlocks.Errors;
@@ -57,4 +65,18 @@ public static class ConfirmTwoFactorHandler
         session.Store(user);
         return new RecoveryCodesIssued(recoveryCodes);
     }
+}
+
+public sealed record TwoFactorCodeRequest(string? Code);
+
+public sealed class ConfirmTwoFactorEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/auth/two-factor/confirm", async (TwoFactorCodeRequest body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+                Results.Ok(await bus.InvokeAsync<RecoveryCodesIssued>(new ConfirmTwoFactor(user.RequiredUserId(), body.Code), ct)))
+            .RequireAuthorization()
+            .RequireRateLimiting(AuthRateLimits.Auth)
+            .WithTags("Auth")
+            .WithSummary("Finish enrolment with a code from the app: turns two-factor sign-in on and answers the ten recovery codes, once.")
+            .Produces<RecoveryCodesIssued>();
 }

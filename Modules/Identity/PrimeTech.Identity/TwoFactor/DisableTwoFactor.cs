@@ -1,3 +1,11 @@
+using System.Security.Claims;
+using Carter;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Identity.Web;
+using Wolverine;
 using FluentValidation;
 using Marten;
 using PrimeTech.BuildingBlocks.Errors;
@@ -65,4 +73,18 @@ public static class DisableTwoFactorHandler
         session.Store(user);
         return new TwoFactorDisabled(TwoFactorOutcome.Disabled, null, null);
     }
+}
+
+public sealed class DisableTwoFactorEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/auth/two-factor/disable", async (TwoFactorCodeRequest body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+            {
+                var result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(user.RequiredUserId(), body.Code), ct);
+                return result.Failure is null ? Results.Ok(new { twoFactorEnabled = false }) : new ProblemResult(result.Failure, result.RetryAfter);
+            })
+            .RequireAuthorization()
+            .RequireRateLimiting(AuthRateLimits.Auth)
+            .WithTags("Auth")
+            .WithSummary("Turn two-factor sign-in off (customers only) with a current code or a recovery code.");
 }

@@ -1,3 +1,11 @@
+using System.Security.Claims;
+using Carter;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Identity.Web;
+using Wolverine;
 using Marten;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Identity.Users;
@@ -17,4 +25,16 @@ public static class GetTwoFactorStatusHandler
         var user = await session.LoadAsync<User>(query.UserId, ct) ?? throw DomainException.NotFound("Your account");
         return new TwoFactorStatus(user.TwoFactorEnabled, user.IsAdmin, user.TwoFactorEnabledAt, user.RecoveryCodeHashes.Count, user.RecoveryCodesIssuedAt);
     }
+}
+
+public sealed class GetTwoFactorStatusEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/auth/two-factor", async (ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+                Results.Ok(await bus.InvokeAsync<TwoFactorStatus>(new GetTwoFactorStatus(user.RequiredUserId()), ct)))
+            .RequireAuthorization()
+            .RequireRateLimiting(AuthRateLimits.Auth)
+            .WithTags("Auth")
+            .WithSummary("Whether two-factor sign-in is on, whether it is required (admins), and how many recovery codes are left.")
+            .Produces<TwoFactorStatus>();
 }

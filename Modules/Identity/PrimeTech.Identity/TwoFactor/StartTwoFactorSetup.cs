@@ -43,34 +43,14 @@ public static class StartTwoFactorSetupHandler
     }
 }
 
-public sealed class TwoFactorEndpoints : ICarterModule
+public sealed class StartTwoFactorSetupEndpoint : ICarterModule
 {
-    public void AddRoutes(IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/auth/two-factor").RequireAuthorization().RequireRateLimiting(AuthRateLimits.Auth).WithTags("Auth");
-
-        group.MapGet("", async (ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                Results.Ok(await bus.InvokeAsync<TwoFactorStatus>(new GetTwoFactorStatus(user.RequiredUserId()), ct)))
-            .WithSummary("Whether two-factor sign-in is on, whether it is required (admins), and how many recovery codes are left.")
-            .Produces<TwoFactorStatus>();
-
-        group.MapPost("/setup", async (ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/auth/two-factor/setup", async (ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
                 Results.Ok(await bus.InvokeAsync<TwoFactorSetup>(new StartTwoFactorSetup(user.RequiredUserId()), ct)))
+            .RequireAuthorization()
+            .RequireRateLimiting(AuthRateLimits.Auth)
+            .WithTags("Auth")
             .WithSummary("Start enrolment: a new TOTP secret and its otpauth:// URI.")
             .Produces<TwoFactorSetup>();
-
-        group.MapPost("/confirm", async (TwoFactorCodeRequest body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                Results.Ok(await bus.InvokeAsync<RecoveryCodesIssued>(new ConfirmTwoFactor(user.RequiredUserId(), body.Code), ct)))
-            .WithSummary("Finish enrolment with a code from the app: turns two-factor sign-in on and answers the ten recovery codes, once.")
-            .Produces<RecoveryCodesIssued>();
-
-        group.MapPost("/disable", async (TwoFactorCodeRequest body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-            {
-                var result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(user.RequiredUserId(), body.Code), ct);
-                return result.Failure is null ? Results.Ok(new { twoFactorEnabled = false }) : new ProblemResult(result.Failure, result.RetryAfter);
-            })
-            .WithSummary("Turn two-factor sign-in off (customers only) with a current code or a recovery code.");
-    }
 }
-
-public sealed record TwoFactorCodeRequest(string? Code);
