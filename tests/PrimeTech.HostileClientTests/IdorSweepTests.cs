@@ -1,9 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Testing;
 using Xunit;
 
@@ -57,23 +53,23 @@ public sealed class IdorSweepTests(HostileFixture app)
         var failures = new List<string>();
         foreach (var (method, _, url, body) in ApiProbes())
         {
-            var (status, text) = await SendAsync(World.Attacker, method, url, body);
-            if (status != 404 || ProblemCode(text) != "NOT_FOUND") failures.Add($"{method} {url}: {status} {text}");
+            var (status, text) = await HostileClient.SendAsync(app, World.Attacker, method, url, body);
+            if (status != 404 || HostileClient.ProblemCode(text) != "NOT_FOUND") failures.Add($"{method} {url}: {status} {text}");
             failures.AddRange(Leaks(text, url).Select(l => $"{method} {url} leaked {l}"));
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        await AssertVictimUntouchedAsync();
+        await World.AssertVictimUntouchedAsync(app);
     }
 
     [Fact]
     public async Task A_guest_with_their_own_email_cannot_track_or_cancel_the_victims_booking()
     {
-        var (track, trackText) = await SendAsync(null, "POST", "/api/bookings/track", new { reference = Owned.Booking, email = World.Attacker.Email });
-        var (cancel, cancelText) = await SendAsync(null, "POST", $"/api/bookings/{Owned.Booking}/cancel", new { email = World.Attacker.Email });
+        var (track, trackText) = await HostileClient.SendAsync(app, null, "POST", "/api/bookings/track", new { reference = Owned.Booking, email = World.Attacker.Email });
+        var (cancel, cancelText) = await HostileClient.SendAsync(app, null, "POST", $"/api/bookings/{Owned.Booking}/cancel", new { email = World.Attacker.Email });
 
         Assert.Equal((404, 404), (track, cancel));
         Assert.Empty(Leaks(trackText + cancelText, Owned.Booking));
-        await AssertVictimUntouchedAsync();
+        await World.AssertVictimUntouchedAsync(app);
     }
 
     [Fact]
@@ -115,24 +111,24 @@ public sealed class IdorSweepTests(HostileFixture app)
             failures.AddRange(Leaks(page.Html, url + string.Join(" ", fields.Values)).Select(l => $"POST {url} leaked {l}"));
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        await AssertVictimUntouchedAsync();
+        await World.AssertVictimUntouchedAsync(app);
     }
 
     [Fact]
     public async Task Admin_routes_refuse_a_customer_holding_the_victims_ids()
     {
         var failures = new List<string>();
-        foreach (var (method, route) in Routes().Where(r => r.Route.StartsWith("api/admin/", StringComparison.Ordinal)))
+        foreach (var (method, route) in AppRoutes.All(app).Where(r => r.Route.StartsWith("api/admin/", StringComparison.Ordinal)))
         {
-            var url = "/" + Fill(route);
-            var (status, text) = await SendAsync(World.Attacker, method, url, null);
-            if (status != 403 || ProblemCode(text) != "FORBIDDEN") failures.Add($"{method} {url}: {status} {text}");
+            var url = "/" + AppRoutes.Fill(route, World);
+            var (status, text) = await HostileClient.SendAsync(app, World.Attacker, method, url, null);
+            if (status != 403 || HostileClient.ProblemCode(text) != "FORBIDDEN") failures.Add($"{method} {url}: {status} {text}");
             failures.AddRange(Leaks(text, url).Select(l => $"{method} {url} leaked {l}"));
         }
         var attacker = PageVisitor.For(app, World.Attacker);
-        foreach (var route in Routes().Where(r => r.Method == "GET" && r.Route.StartsWith("admin", StringComparison.Ordinal)).Select(r => r.Route).Distinct())
+        foreach (var route in AppRoutes.All(app).Where(r => r.Method == "GET" && r.Route.StartsWith("admin", StringComparison.Ordinal)).Select(r => r.Route).Distinct())
         {
-            var url = "/" + Fill(route);
+            var url = "/" + AppRoutes.Fill(route, World);
             var page = await attacker.GetAsync(url, expectedStatus: null);
             if (page.Status != 403) failures.Add($"GET {url}: {page.Status}");
             failures.AddRange(Leaks(page.Html, url).Select(l => $"GET {url} leaked {l}"));
@@ -144,7 +140,7 @@ public sealed class IdorSweepTests(HostileFixture app)
     public void Every_route_with_an_identifier_is_probed()
     {
         var probed = ApiProbes().Select(p => p.Route).Concat(PageGets().Select(p => p.Route)).ToHashSet();
-        var unprobed = Routes()
+        var unprobed = AppRoutes.All(app)
             .Select(r => r.Route)
             .Where(route => route.Contains('{') && !route.StartsWith("api/admin/", StringComparison.Ordinal) && !route.StartsWith("admin", StringComparison.Ordinal))
             .Where(route => !probed.Contains(route) && !NotOwnerScoped.Contains(route))
@@ -153,70 +149,11 @@ public sealed class IdorSweepTests(HostileFixture app)
         Assert.Empty(unprobed);
     }
 
-    /// <summary>Every (method, route template) the app serves, templates without their leading slash.</summary>
-    private IEnumerable<(string Method, string Route)> Routes() =>
-        app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => (m, (e.RoutePattern.RawText ?? "").TrimStart('/'))))
-            .Where(r => !r.Item2.StartsWith("test-probe", StringComparison.Ordinal) && !r.Item2.StartsWith("api/test-probe", StringComparison.Ordinal));
-
-    /// <summary>A route template with the victim's identifiers in its parameters.</summary>
-    private string Fill(string route) =>
-        System.Text.RegularExpressions.Regex.Replace(route, @"\{(\w+)(:[^}]*)?\}", m => m.Groups[1].Value switch
-        {
-            "number" => Owned.PaidOrder,
-            "licenceKey" => Owned.LicenceKey,
-            "reference" => Owned.Booking,
-            "releaseId" => Owned.ReleaseId.ToString(),
-            "eventId" => "evt_unknown",
-            _ => World.Victim.Id.ToString(),
-        });
-
-    private async Task AssertVictimUntouchedAsync()
-    {
-        using var victim = app.ClientFor(World.Victim);
-        var me = await World.ReadAsync(await victim.GetAsync("/api/auth/me"), HttpStatusCode.OK);
-        Assert.Equal(World.Victim.Email, me.GetProperty("email").GetString());
-        var pending = await World.ReadAsync(await victim.GetAsync($"/api/orders/{Owned.PendingOrder}"), HttpStatusCode.OK);
-        Assert.Equal("PendingPayment", pending.GetProperty("status").GetString());
-        var booking = await World.ReadAsync(await victim.GetAsync($"/api/bookings/{Owned.Booking}"), HttpStatusCode.OK);
-        Assert.Equal("Requested", booking.GetProperty("status").GetString());
-        var licences = await World.ReadAsync(await victim.GetAsync("/api/licences"), HttpStatusCode.OK);
-        var licence = licences.GetProperty("items").EnumerateArray().Single(l => l.GetProperty("licenceKey").GetString() == Owned.LicenceKey);
-        Assert.Equal("Active", licence.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Object, licence.GetProperty("activation").ValueKind);
-        Assert.False(licence.GetProperty("activation").GetProperty("offlineFile").GetBoolean());
-    }
-
     /// <summary>The victim's personal data and identifiers (other than the one the attacker sent) found in an answer.</summary>
     private IEnumerable<string> Leaks(string text, string sentUrl)
     {
         var identifiers = new[] { Owned.PaidOrder, Owned.PendingOrder, Owned.Invoice, Owned.Receipt, Owned.LicenceKey, Owned.Booking, Owned.ReleaseId.ToString(), Owned.SessionId.ToString() };
         return World.VictimSecrets.Concat(identifiers.Where(id => !sentUrl.Contains(id, StringComparison.OrdinalIgnoreCase)))
             .Where(secret => text.Contains(secret, StringComparison.OrdinalIgnoreCase) || text.Contains(WebUtility.HtmlEncode(secret), StringComparison.OrdinalIgnoreCase));
-    }
-
-    private async Task<(int Status, string Text)> SendAsync(TestUser? user, string method, string url, object? body)
-    {
-        using var client = user is null ? app.Host.Server.CreateClient() : app.ClientFor(user);
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (body is not null && method != "GET" && method != "DELETE")
-            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-        using var response = await client.SendAsync(request);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static string? ProblemCode(string text)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(text);
-            return json.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
