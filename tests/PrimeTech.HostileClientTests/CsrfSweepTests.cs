@@ -1,8 +1,5 @@
-using System.Reflection;
 using Alba;
 using System.Text;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Razor.Hosting;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Testing;
 using Xunit;
@@ -58,7 +55,7 @@ public sealed class CsrfSweepTests(HostileFixture app)
     [Fact]
     public async Task Every_page_form_refuses_a_post_without_the_sites_antiforgery_token()
     {
-        var forms = PageForms().ToList();
+        var forms = AppRoutes.PageForms().ToList();
         Assert.True(forms.Count > 25, $"Only {forms.Count} page forms were found.");
 
         // The victims' browsers have visited the site, so they hold its antiforgery cookie too; admin forms are aimed at the admin.
@@ -67,7 +64,7 @@ public sealed class CsrfSweepTests(HostileFixture app)
         var admin = PageVisitor.For(app, app.World.Admin);
         await admin.GetAsync("/admin");
         var failures = new List<string>();
-        foreach (var (route, handler) in forms)
+        foreach (var (route, handler, _) in forms)
         {
             var url = "/" + AppRoutes.Fill(route, app.World) + (handler.Length == 0 ? "" : $"?handler={handler}");
             var victim = route.StartsWith("admin", StringComparison.Ordinal) ? admin : customer;
@@ -97,35 +94,5 @@ public sealed class CsrfSweepTests(HostileFixture app)
         var login = await PageVisitor.For(app).GetAsync("/login");
         var antiforgery = login.Result.Context.Response.Headers.SetCookie.Single(c => c!.StartsWith("pts-af=", StringComparison.Ordinal))!;
         Assert.Contains("samesite=strict", antiforgery, StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>(route template, handler name) of every page POST handler, read from the compiled pages.</summary>
-    private static IEnumerable<(string Route, string Handler)> PageForms()
-    {
-        var web = typeof(PrimeTech.Web.Pages.PageErrors).Assembly;
-        foreach (var item in web.GetCustomAttributes<RazorCompiledItemAttribute>().Where(i => i.Kind == "mvc.1.0.razor-page"))
-        {
-            var model = item.Type.GetProperty("Model")?.PropertyType;
-            if (model is null || !typeof(PageModel).IsAssignableFrom(model)) continue;
-            var route = item.Type.GetCustomAttributes<RazorCompiledItemMetadataAttribute>().FirstOrDefault(m => m.Key == "RouteTemplate")?.Value.TrimStart('/')
-                        ?? DefaultRoute(item.Identifier);
-            // The status page answers every method, since it renders re-executed requests.
-            if (route.StartsWith("test-probe", StringComparison.Ordinal) || route.StartsWith("error/", StringComparison.Ordinal)) continue;
-            foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                         .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)))
-            {
-                var handler = method.Name["OnPost".Length..];
-                if (handler.EndsWith("Async", StringComparison.Ordinal)) handler = handler[..^"Async".Length];
-                yield return (route, handler);
-            }
-        }
-    }
-
-    /// <summary>A page's route by Razor's convention, when its @page directive names none: /Pages/A/Index.cshtml → a.</summary>
-    private static string DefaultRoute(string identifier)
-    {
-        var path = identifier["/Pages/".Length..^".cshtml".Length];
-        if (path.EndsWith("Index", StringComparison.Ordinal)) path = path[..^"Index".Length];
-        return path.TrimEnd('/').ToLowerInvariant();
     }
 }

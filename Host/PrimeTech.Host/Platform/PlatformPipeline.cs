@@ -23,6 +23,7 @@ public static class PlatformPipeline
         app.MapStaticAssets();
         app.UseRouting();
         app.UseRequestBodyLimit();
+        app.UseUnreadableInputGuard();
         app.UseAuthentication();
         app.UseCrossSiteRequestGuard();
         app.UseRateLimiter();
