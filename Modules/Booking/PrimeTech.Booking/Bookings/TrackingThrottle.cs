@@ -19,7 +19,9 @@ public static class TrackingThrottle
     public const int MaxFailures = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
-    private const int PurgeBatch = 100;
+
+    /// <summary>Stale rows one failure deletes at most: the table only grows by failures, so it keeps up.</summary>
+    public const int PurgeBatch = 500;
 
     public static void AddTrackingThrottleTable(this StoreOptions options)
     {
