@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -29,15 +28,16 @@ public sealed class TrackLinkModel(IMessageBus bus) : PageModel
         Response.Headers.CacheControl = "no-store";
     }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         try
         {
             Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBookingByLink(Token));
+            return Page();
         }
         catch (DomainException e) when (e.Error == ErrorCode.NotFound)
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
+            return NotFound();
         }
     }
 
@@ -51,7 +51,7 @@ public sealed class TrackLinkModel(IMessageBus bus) : PageModel
         }
         catch (DomainException e) when (e.Error == ErrorCode.NotFound)
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
+            return NotFound();
         }
         catch (DomainException e)
         {
