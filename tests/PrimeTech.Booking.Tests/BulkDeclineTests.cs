@@ -63,6 +63,13 @@ public sealed class BulkDeclineTests(BookingFixture app)
         Assert.Equal(400, empty);
         Assert.True(emptyBody.GetProperty("errors").TryGetProperty("references", out _));
 
+        var (longReference, longReferenceBody) = await SendAsync(app, admin, s => s.Post.Json(new { references = new[] { new string('R', 41) } }).ToUrl("/api/admin/bookings/decline"));
+        Assert.Equal(400, longReference);
+        Assert.True(longReferenceBody.GetProperty("errors").TryGetProperty("references[0]", out _), longReferenceBody.ToString());
+        var (longReason, longReasonBody) = await SendAsync(app, admin, s => s.Post.Json(new { references = new[] { "BKG-20310101-0000" }, reason = new string('r', 1001) }).ToUrl("/api/admin/bookings/decline"));
+        Assert.Equal(400, longReason);
+        Assert.True(longReasonBody.GetProperty("errors").TryGetProperty("reason", out _));
+
         var tooMany = Enumerable.Range(0, 101).Select(i => $"BKG-20310101-{i:0000}").ToArray();
         var (many, _) = await SendAsync(app, admin, s => s.Post.Json(new { references = tooMany }).ToUrl("/api/admin/bookings/decline"));
         Assert.Equal(400, many);

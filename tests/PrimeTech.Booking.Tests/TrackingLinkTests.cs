@@ -88,6 +88,11 @@ public sealed class TrackingLinkTests(BookingFixture app)
         var reference = await BookAsync(app, At(monday, 11), email);
         var token = TrackingTokenIn(await app.Mail.WaitForAsync(email, m => m.Subject.Contains("requested")));
 
+        var (tooLong, tooLongBody) = await PostAsync(app, $"/api/bookings/track/{token}/cancel", new { reason = new string('r', 1001) });
+        Assert.Equal(400, tooLong);
+        Assert.True(tooLongBody.GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(BookingStatus.Requested, (await LoadAsync(app, reference))!.Status);
+
         var (status, body) = await PostAsync(app, $"/api/bookings/track/{token}/cancel", new { reason = "No longer needed." });
         Assert.Equal(200, status);
         Assert.Equal("Cancelled", body.GetProperty("status").GetString());

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using PrimeTech.Booking;
@@ -22,7 +23,7 @@ public sealed class TrackLinkModel(IMessageBus bus) : PageModel
     public TrackedBooking? Booking { get; private set; }
     public string? Message { get; private set; }
 
-    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";
         Response.Headers.CacheControl = "no-store";
