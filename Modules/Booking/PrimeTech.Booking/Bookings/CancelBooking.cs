@@ -59,13 +59,15 @@ public static class CancelBookingHandler
         var now = clock.GetUtcNow();
         var booking = await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct);
         var owner = booking is not null && command.UserId is { } userId && booking.UserId == userId;
+        // A signed-in caller who is not the owner and gives no email cannot succeed: nothing to count.
+        if (!owner && string.IsNullOrWhiteSpace(command.Email))
+            return (CancelledBooking.NotFound, null);
         if (!owner)
         {
             // Only the proof by email is throttled: the signed-in owner needs none.
             var keys = TrackingThrottle.KeysOf(TrackBookingHandler.NormalisedReference(command.Reference), command.Email);
             await TrackingThrottle.EnsureNotLockedAsync(session, keys, now, ct);
-            var holdsProof = booking is not null && !string.IsNullOrWhiteSpace(command.Email)
-                && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(command.Email);
+            var holdsProof = booking is not null && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(command.Email);
             if (!holdsProof)
             {
                 TrackingThrottle.RecordFailure(session, keys, now);
