@@ -36,7 +36,12 @@ public sealed class IdorSweepTests(HostileFixture app)
         ("GET", "api/bookings/{reference}", $"/api/bookings/{Owned.Booking}", null),
         ("POST", "api/bookings/{reference}/cancel", $"/api/bookings/{Owned.Booking}/cancel", new { reason = "Mallory was here" }),
         ("DELETE", "api/auth/sessions/{id:guid}", $"/api/auth/sessions/{Owned.SessionId}", null),
+        ("GET", "api/bookings/track/{token}", $"/api/bookings/track/{GuessedTrackingToken}", null),
+        ("POST", "api/bookings/track/{token}/cancel", $"/api/bookings/track/{GuessedTrackingToken}/cancel", new { reason = "Mallory was here" }),
     ];
+
+    /// <summary>A booking's emailed tracking link is its own credential, never shown to anyone else: the attacker can only guess one.</summary>
+    private const string GuessedTrackingToken = "MalloryGuessesAWellFormedTrackingToken00000";
 
     /// <summary>(route template, url) of every customer page that takes an identifier in its path or query.</summary>
     private IEnumerable<(string Route, string Url)> PageGets() =>
@@ -45,6 +50,7 @@ public sealed class IdorSweepTests(HostileFixture app)
         ("account/orders/{number}/cancel", $"/account/orders/{Owned.PendingOrder}/cancel"),
         ("account/orders/{number}/invoice", $"/account/orders/{Owned.PaidOrder}/invoice"),
         ("account/orders/{number}/receipt", $"/account/orders/{Owned.PaidOrder}/receipt"),
+        ("bookings/track/{token}", $"/bookings/track/{GuessedTrackingToken}"),
     ];
 
     [Fact]
