@@ -64,6 +64,8 @@ public sealed class HostileInputTests(HostileFixture app)
         },
         ["POST /api/bookings/track"] = new { reference = UnknownBooking, email = "fuzz@example.test" },
         ["POST /api/bookings/{reference}/cancel"] = new { email = "fuzz@example.test", reason = "Fuzzing." },
+        ["POST /api/bookings/track/{token}/cancel"] = new { reason = "Fuzzing." },
+        ["POST /api/admin/bookings/decline"] = new { references = new[] { UnknownBooking }, reason = "Fuzzing." },
         ["POST /api/admin/services"] = new { slug = "fuzz-service", name = "Fuzz", description = "Fuzzing.", durationMinutes = 60, isActive = false },
         ["PUT /api/admin/services/{id}"] = new { slug = "fuzz-service-2", name = "Fuzz", description = "Fuzzing.", durationMinutes = 60, isActive = false },
         ["PATCH /api/admin/bookings/{reference}/status"] = new { status = "Confirmed", customerNote = "Fuzzing.", internalNote = "Fuzzing." },
@@ -217,7 +219,7 @@ public sealed class HostileInputTests(HostileFixture app)
 
     private static string Fill(string path) => path
         .Replace("{number}", UnknownOrder).Replace("{licenceKey}", UnknownLicence).Replace("{reference}", UnknownBooking)
-        .Replace("{sku}", "NO-SUCH-SKU").Replace("{id}", UnknownId).Replace("{releaseId}", UnknownId).Replace("{productId}", UnknownId);
+        .Replace("{sku}", "NO-SUCH-SKU").Replace("{token}", "not-a-real-token").Replace("{id}", UnknownId).Replace("{releaseId}", UnknownId).Replace("{productId}", UnknownId);
 
     private static string Json(string value) => JsonSerializer.Serialize(value);
 
