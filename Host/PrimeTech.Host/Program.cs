@@ -18,7 +18,7 @@ builder.Services
     .AddLicensingModule(builder.Configuration)
     .AddStorageModule(builder.Configuration)
     .AddBookingModule(builder.Configuration)
-    .AddAuditModule(builder.Configuration);
+    .AddAuditModule();
 builder.RefuseDevelopmentValues();
 
 if (OperatorCommands.IsCommand(args))

@@ -1,3 +1,8 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Alba;
 using PrimeTech.Testing;
 using Xunit;
@@ -140,5 +145,37 @@ public sealed class AdminActionTests(AuditFixture app)
 
         var entry = Assert.Single(await app.EntriesForAsync(admin, victim.Id.ToString()), e => e.Action == "users.lock");
         Assert.Equal(((Guid?)customer.Id, "failure", 403, "FORBIDDEN"), (entry.ActorId, entry.Outcome, entry.Status, entry.Reason));
+    }
+
+    [Fact]
+    public async Task A_release_upload_names_the_product_and_publishing_it_on_the_releases_page_names_the_release()
+    {
+        var admin = await app.SignInAdminAsync();
+        var sku = "R-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        using var client = app.ClientFor(admin);
+        using var created = await client.PostAsJsonAsync("/api/admin/products", new
+        {
+            sku, slug = sku.ToLowerInvariant(), name = $"Release product {sku}", summary = "A product with releases.",
+            descriptionMarkdown = "", unitPriceNetPence = 1999, vatRatePercent = 20m, isLicensed = true, isActive = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var productId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("1.0.0"), "version" },
+            { new StringContent("First."), "notes" },
+            { new ByteArrayContent(RandomNumberGenerator.GetBytes(1024)) { Headers = { ContentType = new MediaTypeHeaderValue("application/zip") } }, "file", "setup.zip" },
+        };
+        using var uploaded = await client.PostAsync($"/api/admin/products/{productId}/releases", form);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var releaseId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("releaseId").GetGuid();
+
+        var url = $"/admin/products/{productId}/releases";
+        await PageVisitor.For(app, admin).PostFormAsync(url + "?handler=Publish", AuditTrail.Form(("releaseId", releaseId.ToString())), 303, formPage: url);
+
+        var upload = Assert.Single(await app.EntriesForAsync(admin, productId.ToString()));
+        Assert.Equal(("products.releases.create", "success", 201), (upload.Action, upload.Outcome, upload.Status));
+        var published = Assert.Single(await app.EntriesForAsync(admin, releaseId.ToString()));
+        Assert.Equal(("releases.publish", "success", 303), (published.Action, published.Outcome, published.Status));
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Audit.Recording;
 using PrimeTech.Audit.Trail;
@@ -16,12 +15,12 @@ namespace PrimeTech.Audit;
 /// </summary>
 public static class AuditModule
 {
-    public static IServiceCollection AddAuditModule(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAuditModule(this IServiceCollection services)
     {
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AdminActionNames>();
         services.AddScoped<IMigrationStep, AuditLog.Migration>();
-        services.Configure<MvcOptions>(o => o.Filters.Add(new AdminActionAudit.PageTargetFilter()));
+        services.Configure<MvcOptions>(o => o.Filters.Add(new AdminActionAudit.PageHandlerFilter()));
         services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(AuditModule).Assembly));
         return services;
     }

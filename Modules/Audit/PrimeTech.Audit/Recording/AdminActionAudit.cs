@@ -79,7 +79,7 @@ public static class AdminActionAudit
             // Not the request's token: an admin who closes the tab has still acted.
             await services.GetRequiredService<AuditLog>().AppendAsync(entry, CancellationToken.None);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             // The answer is already written; the entry goes to the log so it is not lost silently.
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminActionAudit))
@@ -95,19 +95,24 @@ public static class AdminActionAudit
     }
 
     /// <summary>
-    /// Admin list pages post the row they act on as a handler argument (<c>releaseId</c> on a
-    /// product's releases page): that identifier, not the page's route value, is the target.
+    /// Once Razor Pages has chosen the handler, its name is the action's verb for certain; and admin
+    /// list pages post the row they act on as a handler argument (<c>releaseId</c> on a product's
+    /// releases page, <c>id</c> on the products list): that identifier, not the page's route value,
+    /// is the target.
     /// </summary>
-    public sealed class PageTargetFilter : IAsyncPageFilter
+    public sealed class PageHandlerFilter : IAsyncPageFilter
     {
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
         public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
         {
-            if (context.HttpContext.Features.Get<CapturedAdminAction>() is { Action: not null } capture
-                && context.HandlerArguments.LastOrDefault(a => a.Key.Length > 2 && a.Key.EndsWith("Id", StringComparison.Ordinal)).Value is { } id
-                && AdminActionNames.NormaliseTarget(id) is { } target)
-                capture.Target = target;
+            if (context.HttpContext.Features.Get<CapturedAdminAction>() is { Action: not null } capture)
+            {
+                capture.Action = AdminActionNames.PageAction(context.ActionDescriptor.ViewEnginePath, context.HandlerMethod?.Name);
+                if (context.HandlerArguments.LastOrDefault(a => a.Key == "id" || a.Key.EndsWith("Id", StringComparison.Ordinal)).Value is { } id
+                    && AdminActionNames.NormaliseTarget(id) is { } target)
+                    capture.Target = target;
+            }
             return next();
         }
     }

@@ -39,10 +39,18 @@ public sealed class AdminActionNames(EndpointDataSource endpoints)
         return (action, Target(parameters));
     }
 
-    /// <summary>A route identifier as the modules match it: trimmed and upper-cased (ORD-…, LIC-…), ids as lower-case GUIDs.</summary>
+    /// <summary>The platform's own references, matched upper-cased whatever case the route was given in (CODEX_HANDOFF §2.1).</summary>
+    private static readonly string[] ReferencePrefixes = ["ORD-", "INV-", "RCP-", "LIC-", "BKG-"];
+
+    /// <summary>
+    /// A route identifier as the modules match it: references trimmed and upper-cased (ORD-…, LIC-…),
+    /// ids as lower-case GUIDs, anything else (a Stripe event id) trimmed but as given.
+    /// </summary>
     public static string? NormaliseTarget(object? value) =>
         value?.ToString()?.Trim() is { Length: > 0 } text
-            ? Guid.TryParse(text, out var id) ? id.ToString("D") : text.ToUpperInvariant()
+            ? Guid.TryParse(text, out var id) ? id.ToString("D")
+            : ReferencePrefixes.Any(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase)) ? text.ToUpperInvariant()
+            : text
             : null;
 
     private static string? Target(IEnumerable<object?> routeValues) => routeValues.Select(NormaliseTarget).LastOrDefault(v => v is not null);
@@ -77,7 +85,8 @@ public sealed class AdminActionNames(EndpointDataSource endpoints)
         return _lists.Contains(rawText ?? "");
     }
 
-    private static string PageAction(string viewEnginePath, string? handler)
+    /// <summary>The action of an admin page's handler (<c>/Admin/Licences/Detail</c>, <c>Revoke</c> → <c>licences.revoke</c>).</summary>
+    public static string PageAction(string viewEnginePath, string? handler)
     {
         var parts = viewEnginePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
         var page = parts[^1];
