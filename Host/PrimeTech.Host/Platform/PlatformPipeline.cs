@@ -26,6 +26,7 @@ public static class PlatformPipeline
         app.UseRouting();
         app.CaptureAdminAction();
         app.UseRequestBodyLimit();
+        app.UseUnreadableInputGuard();
         app.UseAuthentication();
         app.UseCrossSiteRequestGuard();
         app.UseRateLimiter();
