@@ -109,6 +109,7 @@ public static class Walk
             ["/admin/users/{id}"] = [("/admin/users/{customerId}", null)],
             ["/admin/webhooks"] = [("/admin/webhooks", null), ("/admin/webhooks?q={paidOrder}", null)],
             ["/admin/webhooks/{eventId}"] = [("/admin/webhooks/{webhookEventId}", null)],
+            ["/admin/audit"] = [("/admin/audit", null), ("/admin/audit?action=auth.sign-in&outcome=failure", null), ("/admin/audit?target={paidOrder}", null)],
             ["/error/{status}"] = SpecCatalogue.StatusPages.Keys.Select(status => ($"/error/{status}", (Outcome?)new Outcome.StatusPage(status))).ToArray(),
         };
 

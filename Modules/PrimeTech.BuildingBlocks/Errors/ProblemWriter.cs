@@ -40,6 +40,7 @@ public static class ProblemWriter
 
         http.Response.StatusCode = error.Status;
         http.Response.ContentType = ContentType;
+        http.Features.Set(new AnsweredProblem(error.Code));
         await JsonSerializer.SerializeAsync(http.Response.Body, problem, Json, http.RequestAborted);
     }
 
@@ -50,3 +51,6 @@ public static class ProblemWriter
         [JsonExtensionData] public Dictionary<string, object?>? Extensions { get; init; }
     }
 }
+
+/// <summary>The code of the problem a response carries, for whoever records the outcome (the audit trail).</summary>
+public sealed record AnsweredProblem(string Code);
