@@ -1,3 +1,4 @@
+using PrimeTech.Audit;
 using PrimeTech.Billing;
 using PrimeTech.Booking;
 using PrimeTech.Host.Cli;
@@ -16,7 +17,8 @@ builder.Services
     .AddBillingModule(builder.Configuration)
     .AddLicensingModule(builder.Configuration)
     .AddStorageModule(builder.Configuration)
-    .AddBookingModule(builder.Configuration);
+    .AddBookingModule(builder.Configuration)
+    .AddAuditModule();
 builder.RefuseDevelopmentValues();
 
 if (OperatorCommands.IsCommand(args))

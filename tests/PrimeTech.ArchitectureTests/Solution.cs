@@ -5,7 +5,7 @@ namespace PrimeTech.ArchitectureTests;
 /// <summary>The assemblies of the solution, found from the Host's references so a new module is covered without editing tests.</summary>
 public static class Solution
 {
-    public static readonly string[] ModuleNames = ["Identity", "Ordering", "Billing", "Licensing", "Storage", "Booking"];
+    public static readonly string[] ModuleNames = ["Identity", "Ordering", "Billing", "Licensing", "Storage", "Booking", "Audit"];
 
     public static Assembly Load(string name) => Assembly.Load(name);
 

@@ -116,6 +116,19 @@ public static partial class BookingApi
         return (email, Calendar.Load(ics)!, ics);
     }
 
+    /// <summary>The token of the tracking link in an email's text (asserting the HTML carries the same link).</summary>
+    public static string TrackingTokenIn(DeliveredEmail email)
+    {
+        var found = TrackingLinkPattern().Match(email.Text ?? "");
+        if (!found.Success) throw new InvalidOperationException($"No tracking link in the email '{email.Subject}'.");
+        if (!(email.Html ?? "").Contains(found.Value, StringComparison.Ordinal))
+            throw new InvalidOperationException($"The HTML of '{email.Subject}' lacks the text's tracking link.");
+        return found.Groups[1].Value;
+    }
+
+    [GeneratedRegex(@"/bookings/track/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])")]
+    private static partial Regex TrackingLinkPattern();
+
     [GeneratedRegex("^BKG-[0-9]{8}-[0-9A-HJKMNP-TV-Z]{4}$")]
     public static partial Regex ReferencePattern();
 }

@@ -83,6 +83,8 @@ public static class Walk
             ],
             // Only right after booking does it have something to show (TempData).
             ["/book/confirmation"] = [("/book/confirmation", new Outcome.RedirectTo("/bookings/track"))],
+            // A real link's token is only in the email; a well-formed unknown one is the 404 page.
+            ["/bookings/track/{token}"] = [("/bookings/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NotFound)],
             ["/verify-email"] = [("/verify-email", null), ("/verify-email?token=not-a-real-token", null)],
             ["/reset-password"] = [("/reset-password", null), ("/reset-password?token=not-a-real-token", null)],
             ["/checkout/success"] = [("/checkout/success?order={paidOrder}", null), ("/checkout/success?order={pendingOrder}", null)],
@@ -107,6 +109,7 @@ public static class Walk
             ["/admin/users/{id}"] = [("/admin/users/{customerId}", null)],
             ["/admin/webhooks"] = [("/admin/webhooks", null), ("/admin/webhooks?q={paidOrder}", null)],
             ["/admin/webhooks/{eventId}"] = [("/admin/webhooks/{webhookEventId}", null)],
+            ["/admin/audit"] = [("/admin/audit", null), ("/admin/audit?action=auth.sign-in&outcome=failure", null), ("/admin/audit?target={paidOrder}", null)],
             ["/error/{status}"] = SpecCatalogue.StatusPages.Keys.Select(status => ($"/error/{status}", (Outcome?)new Outcome.StatusPage(status))).ToArray(),
         };
 

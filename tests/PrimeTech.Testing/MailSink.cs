@@ -37,12 +37,23 @@ public sealed class DeliveredEmail
     [JsonPropertyName("html")] public string? Html { get; set; }
     [JsonPropertyName("to")] public List<MailAddress> To { get; set; } = [];
     [JsonPropertyName("attachments")] public List<MailAttachment>? Attachments { get; set; }
+
+    /// <summary>The headers as the sink parsed them (lower-case names).</summary>
+    [JsonPropertyName("headers")] public Dictionary<string, System.Text.Json.JsonElement>? Headers { get; set; }
+
+    /// <summary>The SMTP envelope: whom the message was actually delivered to (RCPT TO), whatever its headers say.</summary>
+    [JsonPropertyName("envelope")] public MailEnvelope? Envelope { get; set; }
 }
 
 public sealed class MailAddress
 {
     [JsonPropertyName("address")] public string Address { get; set; } = "";
     [JsonPropertyName("name")] public string? Name { get; set; }
+}
+
+public sealed class MailEnvelope
+{
+    [JsonPropertyName("to")] public List<MailAddress> To { get; set; } = [];
 }
 
 public sealed class MailAttachment

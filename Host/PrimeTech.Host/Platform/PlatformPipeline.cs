@@ -2,6 +2,7 @@ using System.Text.Json;
 using Carter;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PrimeTech.Audit.Recording;
 using PrimeTech.Identity.Web;
 using PrimeTech.Licensing.Signing;
 
@@ -13,6 +14,7 @@ public static class PlatformPipeline
     {
         app.UseSecurityHeaders();
         app.UseClientAddress();
+        app.UseAdminActionAudit();
         app.UseHttpsOnly();
         app.UseExceptionHandler(Outage.SitePage);
         app.UseSignedLicenceAnswers();
@@ -22,7 +24,9 @@ public static class PlatformPipeline
 
         app.MapStaticAssets();
         app.UseRouting();
+        app.CaptureAdminAction();
         app.UseRequestBodyLimit();
+        app.UseUnreadableInputGuard();
         app.UseAuthentication();
         app.UseCrossSiteRequestGuard();
         app.UseRateLimiter();

@@ -12,6 +12,8 @@ using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 using Wolverine.Postgresql;
 
+using PrimeTech.Web.Pages;
+
 namespace PrimeTech.Host.Platform;
 
 public static class PlatformServices
@@ -67,11 +69,20 @@ public static class PlatformServices
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RateLimiting.OnRejectedAsync;
         });
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new UtcInstantJsonConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
+            o.SerializerOptions.Converters.Add(new TextJsonConverter());
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddCarter();
         // One page creates (no id) and edits a service: FRONTEND_HANDOFF §2 names both addresses.
-        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Admin/Services/Edit", "admin/services/new"));
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Admin/Services/Edit", "admin/services/new"))
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new DomainExceptionPageFilter());
+                o.ModelBinderProviders.Insert(0, new CheckboxBinder());
+            });
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         services.AddOpenApi();
     }

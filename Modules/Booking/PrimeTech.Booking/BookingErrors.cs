@@ -14,6 +14,9 @@ public static class BookingErrors
     public static readonly ErrorCode EmailNotVerified =
         new("EMAIL_NOT_VERIFIED", 403, "Verify your email address first.");
 
+    public static readonly ErrorCode BookingLimitReached =
+        new("BOOKING_LIMIT_REACHED", 409, "This email address already has the most upcoming bookings allowed.");
+
     public static readonly ErrorCode DuplicateValue =
         new("DUPLICATE_VALUE", 409, "That value is already in use.");
 

@@ -32,7 +32,9 @@ public static class BookingModule
                 .Index(b => b.UserId, i => i.Name = "ix_booking_user")
                 .Index(b => b.StartUtc, i => i.Name = "ix_booking_start")
                 .Index(b => b.NormalizedContactEmail, i => i.Name = "ix_booking_contact_email");
+            options.Schema.For<BookingTrackingLink>();
             options.AddSlotClaimsTable();
+            options.AddTrackingThrottleTable();
         });
         services.AddScoped<ISeedStep, DemoServicesSeed>();
         services.Configure<RateLimiterOptions>(o => o

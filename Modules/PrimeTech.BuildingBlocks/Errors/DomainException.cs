@@ -19,6 +19,12 @@ public class DomainException(
     /// </summary>
     public IReadOnlyDictionary<string, string> Extensions { get; } = extensions ?? new Dictionary<string, string>();
 
+    /// <summary>How long the caller must wait (a 429 from a lock kept in the database): sent as <c>Retry-After</c>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Whole seconds for <c>Retry-After</c>, at least 1.</summary>
+    public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     public static DomainException NotFound(string what) => new(ErrorCode.NotFound, $"{what} was not found.");
 
     public static DomainException Validation(string field, string message) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
@@ -15,8 +16,12 @@ public static class ProblemWriter
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static Task WriteAsync(HttpContext http, DomainException exception) =>
-        WriteAsync(http, exception.Error, exception.Detail, exception.Errors, exception.Extensions);
+    public static Task WriteAsync(HttpContext http, DomainException exception)
+    {
+        if (exception.RetryAfter is { } wait)
+            http.Response.Headers.RetryAfter = DomainException.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
+        return WriteAsync(http, exception.Error, exception.Detail, exception.Errors, exception.Extensions);
+    }
 
     public static async Task WriteAsync(HttpContext http, ErrorCode error, string? detail = null,
         IReadOnlyDictionary<string, string[]>? errors = null, IReadOnlyDictionary<string, string>? extensions = null)
@@ -35,6 +40,7 @@ public static class ProblemWriter
 
         http.Response.StatusCode = error.Status;
         http.Response.ContentType = ContentType;
+        http.Features.Set(new AnsweredProblem(error.Code));
         await JsonSerializer.SerializeAsync(http.Response.Body, problem, Json, http.RequestAborted);
     }
 
@@ -45,3 +51,6 @@ public static class ProblemWriter
         [JsonExtensionData] public Dictionary<string, object?>? Extensions { get; init; }
     }
 }
+
+/// <summary>The code of the problem a response carries, for whoever records the outcome (the audit trail).</summary>
+public sealed record AnsweredProblem(string Code);

@@ -13,8 +13,10 @@ namespace PrimeTech.Web.Pages;
 /// </summary>
 public static class PayNow
 {
-    public static async Task<IActionResult> PostAsync(PageModel page, IMessageBus bus, string number)
+    /// <remarks>A number of only spaces binds as null: no such order.</remarks>
+    public static async Task<IActionResult> PostAsync(PageModel page, IMessageBus bus, string? number)
     {
+        if (string.IsNullOrWhiteSpace(number)) return page.NotFound();
         var orderPage = $"/account/orders/{number.Trim().ToUpperInvariant()}";
         try
         {

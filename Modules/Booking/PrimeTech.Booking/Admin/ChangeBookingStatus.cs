@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Notifications;
-using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
@@ -46,7 +45,7 @@ public static class ChangeBookingStatusHandler
 {
     private static readonly ChangeBookingStatus.Validator Validator = new();
 
-    public static async Task<(AdminBookingView, OutgoingEmail)> Handle(
+    public static async Task<(AdminBookingView, DeliverBookingEmail)> Handle(
         ChangeBookingStatus command, IDocumentSession session, TimeProvider clock,
         IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {

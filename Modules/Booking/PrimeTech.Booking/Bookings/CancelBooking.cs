@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Notifications;
-using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
@@ -36,30 +35,50 @@ public sealed record CancelBooking(string Reference, string? Email, string? Reas
     }
 }
 
-/// <summary>The cancelled booking: the full view for its signed-in owner, the tracking view for a guest.</summary>
-public sealed record CancelledBooking(BookingView? Owner, TrackedBooking Tracked);
+/// <summary>
+/// The cancelled booking: the full view for its signed-in owner, the tracking view for a guest;
+/// neither when the booking was not found or the guest's email was wrong (returned, not thrown, so
+/// the failure counted by <see cref="TrackingThrottle"/> commits).
+/// </summary>
+public sealed record CancelledBooking(BookingView? Owner, TrackedBooking? Tracked)
+{
+    public static readonly CancelledBooking NotFound = new(null, null);
+
+    public TrackedBooking OrThrow() => Tracked ?? throw BookingErrors.BookingNotFound();
+}
 
 public static class CancelBookingHandler
 {
     private static readonly CancelBooking.Validator Validator = new();
 
-    public static async Task<(CancelledBooking, OutgoingEmail)> Handle(
+    public static async Task<(CancelledBooking, DeliverBookingEmail?)> Handle(
         CancelBooking command, IDocumentSession session, TimeProvider clock,
         IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
         Validator.EnsureValid(command);
+        var now = clock.GetUtcNow();
         var booking = await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct);
         var owner = booking is not null && command.UserId is { } userId && booking.UserId == userId;
-        var holdsProof = booking is not null && !string.IsNullOrWhiteSpace(command.Email)
-            && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(command.Email);
-        if (booking is null || !(owner || holdsProof))
-            throw BookingErrors.BookingNotFound();
+        // A signed-in caller who is not the owner and gives no email cannot succeed: nothing to count.
+        if (!owner && string.IsNullOrWhiteSpace(command.Email))
+            return (CancelledBooking.NotFound, null);
+        if (!owner)
+        {
+            // Only the proof by email is throttled: the signed-in owner needs none.
+            var keys = TrackingThrottle.KeysOf(TrackBookingHandler.NormalisedReference(command.Reference), command.Email);
+            await TrackingThrottle.EnsureNotLockedAsync(session, keys, now, ct);
+            var holdsProof = booking is not null && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(command.Email);
+            if (!holdsProof)
+            {
+                TrackingThrottle.RecordFailure(session, keys, now);
+                return (CancelledBooking.NotFound, null);
+            }
+        }
 
-        var actor = owner ? BookingActor.Customer(command.UserId!.Value, booking.ContactName) : BookingActor.Guest;
-        var now = clock.GetUtcNow();
-        var change = BookingWorkflow.ChangeStatus(session, booking, BookingStatus.Cancelled, actor, command.Reason, null, now);
-        return (new CancelledBooking(owner ? BookingView.From(booking) : null, TrackedBooking.From(booking)),
-            BookingEmails.For(booking, change, site.Value, options.Value.OrganiserEmail!, now));
+        var actor = owner ? BookingActor.Customer(command.UserId!.Value, booking!.ContactName) : BookingActor.Guest;
+        var change = BookingWorkflow.ChangeStatus(session, booking!, BookingStatus.Cancelled, actor, command.Reason, null, now);
+        return (new CancelledBooking(owner ? BookingView.From(booking!) : null, TrackedBooking.From(booking!)),
+            BookingEmails.For(booking!, change, site.Value, options.Value.OrganiserEmail!, now));
     }
 }
 
@@ -70,9 +89,9 @@ public sealed class CancelBookingEndpoint : ICarterModule
         app.MapPost("/api/bookings/{reference}/cancel", async (string reference, CancelBookingRequest? body, ClaimsPrincipal user, IMessageBus bus) =>
             {
                 var cancelled = await bus.InvokeAsync<CancelledBooking>(new CancelBooking(reference, body?.Email, body?.Reason, user.UserId()));
-                return cancelled.Owner is { } view ? Results.Ok(view) : Results.Ok(cancelled.Tracked);
+                return cancelled.Owner is { } view ? Results.Ok(view) : Results.Ok(cancelled.OrThrow());
             })
             .RequireRateLimiting(BookingRateLimits.Track)
             .WithTags("Bookings")
-            .WithSummary("Cancel a Requested or Confirmed booking: its signed-in owner, or a guest giving the booking's email.");
+            .WithSummary("Cancel a Requested or Confirmed booking: its signed-in owner, or a guest giving the booking's email (404 when wrong; 429 after 5 failures in 15 minutes for the reference or the email).");
 }

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Availability;
 using PrimeTech.Booking.Notifications;
 using PrimeTech.Booking.Services;
-using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
+using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
@@ -78,7 +78,7 @@ public static class CreateBookingHandler
 {
     private static readonly CreateBooking.Validator Validator = new();
 
-    public static async Task<(BookingView, OutgoingEmail)> Handle(
+    public static async Task<(BookingView, DeliverBookingEmail)> Handle(
         CreateBooking command, IDocumentSession session, TimeProvider clock,
         IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
@@ -120,6 +120,7 @@ public static class CreateBookingHandler
             UpdatedAt = now,
         };
 
+        await EnsureUnderOpenLimitAsync(session, booking.NormalizedContactEmail, now, ct);
         if (!await SlotClaims.TryClaimAsync(session, booking.Id, WorkingHours.BlocksOf(booking.StartUtc, booking.EndUtc), ct))
             throw new DomainException(BookingErrors.SlotUnavailable,
                 "That time has just been booked. Choose another time.",
@@ -131,6 +132,25 @@ public static class CreateBookingHandler
         session.Insert(booking);
 
         return (BookingView.From(booking), BookingEmails.For(booking, created, site.Value, options.Value.OrganiserEmail!, now));
+    }
+
+    /// <summary>
+    /// Refuses a booking beyond <see cref="ServiceBooking.MaxOpenPerEmail"/> open ones (requested or
+    /// confirmed, not yet started) for one normalised contact email. The per-email lock, held until
+    /// the booking commits, makes parallel requests count one after another; it is taken before the
+    /// slot blocks, in every create, so two creates never wait on each other in a circle.
+    /// </summary>
+    private static async Task EnsureUnderOpenLimitAsync(IDocumentSession session, string normalisedEmail, DateTimeOffset now, CancellationToken ct)
+    {
+        await TransactionLock.AcquireAsync(session, "booking-contact", normalisedEmail, ct);
+        var open = await session.Query<ServiceBooking>().CountAsync(b => b.NormalizedContactEmail == normalisedEmail
+            && (b.Status == BookingStatus.Requested || b.Status == BookingStatus.Confirmed) && b.StartUtc > now, ct);
+        if (open >= ServiceBooking.MaxOpenPerEmail)
+        {
+            const string message = "This email address already has 3 upcoming bookings. Cancel one, or wait until one has taken place, to book again.";
+            throw new DomainException(BookingErrors.BookingLimitReached, message,
+                new Dictionary<string, string[]> { ["email"] = [message] });
+        }
     }
 
     /// <summary>A fresh BKG reference; the unique index on Reference is the final guard against the rare race.</summary>

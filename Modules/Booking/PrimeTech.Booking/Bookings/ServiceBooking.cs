@@ -27,6 +27,9 @@ public sealed class ServiceBooking
 {
     public const string ReferencePrefix = "BKG";
 
+    /// <summary>Open (requested or confirmed) bookings in the future one contact email may hold.</summary>
+    public const int MaxOpenPerEmail = 3;
+
     public Guid Id { get; set; }
 
     /// <summary><c>BKG-YYYYMMDD-XXXX</c>, unique (index).</summary>

@@ -29,21 +29,40 @@ public sealed record TrackBooking(string? Reference, string? Email)
     }
 }
 
+/// <summary>
+/// The answer of a guest proof (reference + email): null when either is wrong. Returned rather than
+/// thrown so the failure counted by <see cref="TrackingThrottle"/> commits; the endpoint or page
+/// then answers the one 404 that does not say which was wrong.
+/// </summary>
+public sealed record TrackingAnswer(TrackedBooking? Booking)
+{
+    public TrackedBooking OrThrow() => Booking ?? throw BookingErrors.BookingNotFound();
+}
+
 public static class TrackBookingHandler
 {
     private static readonly TrackBooking.Validator Validator = new();
 
-    public static async Task<TrackedBooking> Handle(TrackBooking query, IDocumentSession session, CancellationToken ct)
+    public static async Task<TrackingAnswer> Handle(TrackBooking query, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         Validator.EnsureValid(query);
-        var booking = await FindAsync(session, query.Reference, query.Email, ct) ?? throw BookingErrors.BookingNotFound();
-        return TrackedBooking.From(booking);
+        var now = clock.GetUtcNow();
+        var keys = TrackingThrottle.KeysOf(NormalisedReference(query.Reference), query.Email);
+        await TrackingThrottle.EnsureNotLockedAsync(session, keys, now, ct);
+        var booking = await FindAsync(session, query.Reference, query.Email, ct);
+        if (booking is null)
+            TrackingThrottle.RecordFailure(session, keys, now);
+        return new TrackingAnswer(booking is null ? null : TrackedBooking.From(booking));
     }
 
+    /// <summary>The reference in its stored form, or null when it cannot be one.</summary>
+    public static string? NormalisedReference(string? reference) =>
+        DatedReference.TryNormalise(ServiceBooking.ReferencePrefix, reference, out var normalised) ? normalised : null;
+
     /// <summary>The booking when both reference and email match; null otherwise, whichever of them is wrong.</summary>
-    public static async Task<ServiceBooking?> FindAsync(IQuerySession session, string? reference, string? email, CancellationToken ct)
+    private static async Task<ServiceBooking?> FindAsync(IQuerySession session, string? reference, string? email, CancellationToken ct)
     {
-        if (!DatedReference.TryNormalise(ServiceBooking.ReferencePrefix, reference, out var normalised)) return null;
+        if (NormalisedReference(reference) is not { } normalised) return null;
         var booking = await session.Query<ServiceBooking>().SingleOrDefaultAsync(b => b.Reference == normalised, ct);
         return booking is not null && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(email) ? booking : null;
     }
@@ -53,8 +72,8 @@ public sealed class TrackBookingEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/bookings/track", async (TrackBooking body, IMessageBus bus) =>
-                Results.Ok(await bus.InvokeAsync<TrackedBooking>(body)))
+                Results.Ok((await bus.InvokeAsync<TrackingAnswer>(body)).OrThrow()))
             .RequireRateLimiting(BookingRateLimits.Track)
             .WithTags("Bookings")
-            .WithSummary("Status and history of a booking, given its reference and the email it was made with (404 when either is wrong).");
+            .WithSummary("Status and history of a booking, given its reference and the email it was made with (404 when either is wrong; 429 after 5 failures in 15 minutes for the reference or the email).");
 }

@@ -9,17 +9,33 @@ namespace PrimeTech.Booking.Notifications;
 
 /// <summary>
 /// The emails a customer gets about a booking: one when it is requested and one for every status
-/// change, each with the .ics. Only customer-facing data goes in: never the internal note.
+/// change, each with the .ics and a tracking link of its own. Only customer-facing data goes in:
+/// never the internal note. The content is fixed when the change is made; the link's token is
+/// drawn when the email is sent (<see cref="DeliverBookingEmailHandler"/>), so it never reaches the
+/// message store.
 /// </summary>
 public static class BookingEmails
 {
-    public static OutgoingEmail For(ServiceBooking booking, StatusChange change, SiteOptions site, string organiserEmail, DateTimeOffset nowUtc)
+    private const string CancelHint = "The link also lets you cancel the booking, so keep it to yourself.";
+
+    public static DeliverBookingEmail For(ServiceBooking booking, StatusChange change, SiteOptions site, string organiserEmail, DateTimeOffset nowUtc)
     {
-        var trackUrl = site.Absolute("/bookings/track?reference=" + Uri.EscapeDataString(booking.Reference));
-        var subject = change.From is null
-            ? $"Booking {booking.Reference} requested: {booking.ServiceName}"
-            : $"Booking {booking.Reference} is now {booking.Status.Words()}";
-        var headline = booking.Status switch
+        // The calendar file is often shared or synced further than the email, so it gets the plain track page, not the link.
+        var trackPage = site.Absolute("/bookings/track?reference=" + Uri.EscapeDataString(booking.Reference));
+        var uidHost = new Uri(site.PublicUrl).Host;
+        return new DeliverBookingEmail(booking.Id, new BookingEmail(
+            booking.ContactEmail, booking.ContactName, booking.Reference, booking.ServiceName, booking.StartUtc, booking.EndUtc,
+            booking.Status, IsRequest: change.From is null, change.CustomerNote,
+            BookingCalendar.Attachment(booking, uidHost, organiserEmail, nowUtc, trackPage)));
+    }
+
+    /// <summary>The email with its tracking link.</summary>
+    public static OutgoingEmail Render(BookingEmail email, string trackingLink)
+    {
+        var subject = email.IsRequest
+            ? $"Booking {email.Reference} requested: {email.ServiceName}"
+            : $"Booking {email.Reference} is now {email.Status.Words()}";
+        var headline = email.Status switch
         {
             BookingStatus.Requested => "Thank you: we have received your booking request and will confirm it shortly.",
             BookingStatus.Confirmed => "Good news: your booking is confirmed.",
@@ -29,39 +45,41 @@ public static class BookingEmails
             BookingStatus.Cancelled => "Your booking has been cancelled and the time released.",
             _ => "Your booking has been updated.",
         };
-        var when = $"{London.Format(booking.StartUtc, "dddd d MMMM yyyy, HH:mm")}–{London.Format(booking.EndUtc, "HH:mm")} (UK time)";
-        var note = change.CustomerNote;
+        var when = $"{London.Format(email.StartUtc, "dddd d MMMM yyyy, HH:mm")}–{London.Format(email.EndUtc, "HH:mm")} (UK time)";
+        var note = email.CustomerNote;
+        var cancellable = BookingTransitions.IsAllowed(email.Status, BookingStatus.Cancelled);
 
         var text = new StringBuilder()
-            .AppendLine($"Dear {booking.ContactName},").AppendLine()
+            .AppendLine($"Dear {email.ContactName},").AppendLine()
             .AppendLine(headline).AppendLine()
-            .AppendLine($"Reference: {booking.Reference}")
-            .AppendLine($"Service: {booking.ServiceName}")
+            .AppendLine($"Reference: {email.Reference}")
+            .AppendLine($"Service: {email.ServiceName}")
             .AppendLine($"When: {when}")
-            .AppendLine($"Status: {booking.Status.Display()}");
+            .AppendLine($"Status: {email.Status.Display()}");
         if (note is not null)
             text.AppendLine().AppendLine("A note about your booking:").AppendLine(note);
-        text.AppendLine().AppendLine($"Track your booking: {trackUrl}")
-            .AppendLine("The attached calendar file keeps your calendar up to date.").AppendLine()
+        text.AppendLine().AppendLine($"Track your booking: {trackingLink}");
+        if (cancellable)
+            text.AppendLine(CancelHint);
+        text.AppendLine("The attached calendar file keeps your calendar up to date.").AppendLine()
             .AppendLine("Prime Tech Services");
 
         static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
         var html = new StringBuilder()
-            .Append($"<p>Dear {H(booking.ContactName)},</p>")
+            .Append($"<p>Dear {H(email.ContactName)},</p>")
             .Append($"<p>{H(headline)}</p>")
             .Append("<table>")
-            .Append($"<tr><th align=\"left\">Reference</th><td>{H(booking.Reference)}</td></tr>")
-            .Append($"<tr><th align=\"left\">Service</th><td>{H(booking.ServiceName)}</td></tr>")
+            .Append($"<tr><th align=\"left\">Reference</th><td>{H(email.Reference)}</td></tr>")
+            .Append($"<tr><th align=\"left\">Service</th><td>{H(email.ServiceName)}</td></tr>")
             .Append($"<tr><th align=\"left\">When</th><td>{H(when)}</td></tr>")
-            .Append($"<tr><th align=\"left\">Status</th><td>{H(booking.Status.Display())}</td></tr>")
+            .Append($"<tr><th align=\"left\">Status</th><td>{H(email.Status.Display())}</td></tr>")
             .Append("</table>");
         if (note is not null)
             html.Append($"<p><strong>A note about your booking:</strong><br>{H(note)}</p>");
-        html.Append($"<p><a href=\"{H(trackUrl)}\">Track your booking</a>. The attached calendar file keeps your calendar up to date.</p>")
+        html.Append($"<p><a href=\"{H(trackingLink)}\">Track your booking</a>.{(cancellable ? " " + H(CancelHint) : "")}</p>")
+            .Append("<p>The attached calendar file keeps your calendar up to date.</p>")
             .Append("<p>Prime Tech Services</p>");
 
-        var uidHost = new Uri(site.PublicUrl).Host;
-        return new OutgoingEmail(booking.ContactEmail, subject, text.ToString(), html.ToString(),
-            [BookingCalendar.Attachment(booking, uidHost, organiserEmail, nowUtc, trackUrl)]);
+        return new OutgoingEmail(email.To, subject, text.ToString(), html.ToString(), [email.Calendar]);
     }
 }

@@ -8,10 +8,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Email;
+using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Emails;
+using PrimeTech.Identity.Audit;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.Users;
@@ -53,13 +55,23 @@ public sealed record PasswordChanged(Me? User, IssuedSession? Session, DomainExc
 
 public static class ChangePasswordHandler
 {
-    public static async Task<(PasswordChanged, OutgoingEmail?)> Handle(
+    /// <summary>A change, a wrong current password and a locked account are security events of the user (the target).</summary>
+    public static async Task<(PasswordChanged, OutgoingEmail?, RecordSecurityEvent)> Handle(
         ChangePassword command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
         IOptions<SessionLifetimeOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
         ChangePassword.Validator.Instance.EnsureValid(command);
         var email = (await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account")).NormalizedEmail;
         var now = clock.GetUtcNow();
+        var (result, sent) = await ChangeAsync(command, email, now, session, passwords, options.Value, site.Value, ct);
+        return (result, sent, SecurityEvents.Of(SecurityActions.PasswordChange, now, command.UserId, email, command.IpAddress,
+            command.UserId.ToString("D"), result.Failure));
+    }
+
+    private static async Task<(PasswordChanged, OutgoingEmail?)> ChangeAsync(
+        ChangePassword command, string email, DateTimeOffset now, IDocumentSession session, PasswordHashing passwords,
+        SessionLifetimeOptions options, SiteOptions site, CancellationToken ct)
+    {
         await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
         var user = await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account");
         var throttle = await session.LoadAsync<SignInThrottle>(email, ct);
@@ -83,10 +95,10 @@ public static class ChangePasswordHandler
 
         var current = await session.LoadAsync<UserSession>(command.SessionId, ct);
         await UserSessions.RevokeAllAsync(session, user.Id, RevokedReasons.PasswordChanged, now, ct);
-        var (opened, issued) = SessionIssuer.Open(user.Id, current?.Persistent ?? false, command.IpAddress, command.UserAgent, now, options.Value);
+        var (opened, issued) = SessionIssuer.Open(user.Id, current?.Persistent ?? false, command.IpAddress, command.UserAgent, now, options);
         session.Insert(opened);
 
-        return (new PasswordChanged(Me.From(user), issued, null, null), IdentityEmails.PasswordChanged(user, now, site.Value));
+        return (new PasswordChanged(Me.From(user), issued, null, null), IdentityEmails.PasswordChanged(user, now, site));
     }
 }
 

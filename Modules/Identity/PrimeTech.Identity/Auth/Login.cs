@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
+using PrimeTech.Identity.Audit;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.TwoFactor;
@@ -69,13 +71,22 @@ public sealed record LoginResult(
 
 public static class LoginHandler
 {
-    public static async Task<LoginResult> Handle(
+    /// <summary>Every attempt with a well-formed email is a security event: the attempted email is its target.</summary>
+    public static async Task<(LoginResult, RecordSecurityEvent)> Handle(
         Login command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
         IOptions<SessionLifetimeOptions> options, CancellationToken ct)
     {
         Login.Validator.Instance.EnsureValid(command);
         var email = EmailAddress.Normalise(command.Email);
         var now = clock.GetUtcNow();
+        var result = await SignInAsync(command, email, now, session, passwords, options.Value, ct);
+        return (result, SecurityEvents.Of(SecurityActions.SignIn, now, result.User?.Id, result.User?.Email, command.IpAddress, email, result.Failure));
+    }
+
+    private static async Task<LoginResult> SignInAsync(
+        Login command, string email, DateTimeOffset now, IDocumentSession session, PasswordHashing passwords,
+        SessionLifetimeOptions options, CancellationToken ct)
+    {
 
         await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
         var throttle = await session.LoadAsync<SignInThrottle>(email, ct);
@@ -114,7 +125,7 @@ public static class LoginHandler
 
         if (throttle is not null) session.Delete(throttle);
         await RevokeAsync(session, command.PreviousSessionToken, RevokedReasons.Replaced, now, ct);
-        var (opened, issued) = SessionIssuer.Open(user.Id, command.RememberMe, command.IpAddress, command.UserAgent, now, options.Value);
+        var (opened, issued) = SessionIssuer.Open(user.Id, command.RememberMe, command.IpAddress, command.UserAgent, now, options);
         session.Insert(opened);
         return LoginResult.SignedIn(Me.From(user), issued);
     }

@@ -6,10 +6,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Identity.Audit;
 using PrimeTech.Identity.Emails;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Sessions;
@@ -25,7 +27,7 @@ namespace PrimeTech.Identity.Auth;
 /// tokens are invalidated, every session is revoked (no new one is opened), the email counts as
 /// verified, the sign-in lockout is cleared, and a "password changed" email goes out.
 /// </summary>
-public sealed record ResetPassword(string? Token, string? NewPassword)
+public sealed record ResetPassword(string? Token, string? NewPassword, string? IpAddress = null)
 {
     public sealed class Validator : AbstractValidator<ResetPassword>
     {
@@ -39,7 +41,8 @@ public sealed record PasswordWasReset(Guid UserId);
 
 public static class ResetPasswordHandler
 {
-    public static async Task<(PasswordWasReset, OutgoingEmail)> Handle(
+    /// <summary>A reset is a security event of the user who proved they hold the emailed link (actor and target).</summary>
+    public static async Task<(PasswordWasReset, OutgoingEmail, RecordSecurityEvent)> Handle(
         ResetPassword command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
         IOptions<SiteOptions> site, CancellationToken ct)
     {
@@ -66,7 +69,8 @@ public static class ResetPasswordHandler
         await UserSessions.RevokeAllAsync(session, user.Id, RevokedReasons.PasswordReset, now, ct);
         session.Delete<SignInThrottle>(user.NormalizedEmail);
 
-        return (new PasswordWasReset(user.Id), IdentityEmails.PasswordChanged(user, now, site.Value));
+        return (new PasswordWasReset(user.Id), IdentityEmails.PasswordChanged(user, now, site.Value),
+            SecurityEvents.Of(SecurityActions.PasswordReset, now, user.Id, user.Email, command.IpAddress, user.Id.ToString("D"), null, StatusCodes.Status204NoContent));
     }
 }
 
@@ -75,9 +79,9 @@ public sealed record ResetPasswordRequest(string? Token, string? NewPassword);
 public sealed class ResetPasswordEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/auth/reset-password", async (ResetPasswordRequest body, IMessageBus bus, CancellationToken ct) =>
+        app.MapPost("/api/auth/reset-password", async (ResetPasswordRequest body, HttpContext http, IMessageBus bus) =>
             {
-                await bus.InvokeAsync<PasswordWasReset>(new ResetPassword(body.Token, body.NewPassword), ct);
+                await bus.InvokeAsync<PasswordWasReset>(new ResetPassword(body.Token, body.NewPassword, RequestClient.IpAddress(http)), http.RequestAborted);
                 return Results.NoContent();
             })
             .RequireRateLimiting(AuthRateLimits.Auth)

@@ -32,7 +32,7 @@ public sealed class ResetPasswordModel(IMessageBus bus) : PageModel
         Response.Headers["Referrer-Policy"] = "no-referrer";
         LinkUsable = true;
         PasswordConfirmation.Check(ModelState, "Input.ConfirmNewPassword", Input.NewPassword, Input.ConfirmNewPassword);
-        var command = new ResetPassword(Token, Input.NewPassword);
+        var command = new ResetPassword(Token, Input.NewPassword, RequestClient.IpAddress(HttpContext));
         try
         {
             if (!ModelState.IsValid)

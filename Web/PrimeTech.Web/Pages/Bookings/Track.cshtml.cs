@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PrimeTech.Booking;
@@ -34,12 +36,12 @@ public sealed class TrackModel(IMessageBus bus) : PageModel
         ModelState.Clear();
         try
         {
-            Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBooking(Reference, Email));
+            Booking = (await bus.InvokeAsync<TrackingAnswer>(new TrackBooking(Reference, Email))).OrThrow();
             ConfirmedEmail = Email;
         }
         catch (DomainException e)
         {
-            ModelState.AddDomainErrors(e, fields: Fields);
+            ShowError(e);
         }
         return Page();
     }
@@ -49,19 +51,28 @@ public sealed class TrackModel(IMessageBus bus) : PageModel
         ModelState.Clear();
         try
         {
-            Booking = (await bus.InvokeAsync<CancelledBooking>(new CancelBooking(Reference ?? "", Email, Reason, null))).Tracked;
+            Booking = (await bus.InvokeAsync<CancelledBooking>(new CancelBooking(Reference ?? "", Email, Reason, null))).OrThrow();
             ConfirmedEmail = Email;
             Message = "Your booking has been cancelled. We have emailed you a confirmation.";
         }
         catch (DomainException e)
         {
-            ModelState.AddDomainErrors(e, fields: Fields);
+            ShowError(e);
             if (e.Error.Status == 409)
-                {
-                Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBooking(Reference, Email));
+            {
+                Booking = (await bus.InvokeAsync<TrackingAnswer>(new TrackBooking(Reference, Email))).Booking;
                 ConfirmedEmail = Email;
             }
         }
         return Page();
+    }
+
+    /// <summary>The error beside the form; a reference or email locked after too many failures answers 429 with <c>Retry-After</c>.</summary>
+    private void ShowError(DomainException e)
+    {
+        ModelState.AddDomainErrors(e, fields: Fields);
+        if (e.RetryAfter is not { } wait) return;
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = DomainException.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
     }
 }

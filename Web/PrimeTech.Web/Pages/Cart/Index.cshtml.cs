@@ -20,8 +20,10 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
 
     public async Task OnGetAsync() => Cart = await LoadAsync();
 
-    public async Task<IActionResult> OnPostUpdateAsync(string sku, string? quantity)
+    public async Task<IActionResult> OnPostUpdateAsync(string? sku, string? quantity)
     {
+        // A SKU of only spaces binds as null: there is no such line to change.
+        if (string.IsNullOrWhiteSpace(sku)) return new SeeOtherResult("/cart");
         if (!int.TryParse(quantity?.Trim(), out var value))
             return await LineFailedAsync(sku, "Enter a quantity as a whole number", 400);
         try

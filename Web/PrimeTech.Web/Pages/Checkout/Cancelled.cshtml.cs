@@ -27,5 +27,5 @@ public sealed class CancelledModel(IMessageBus bus) : PageModel
         }
     }
 
-    public Task<IActionResult> OnPostAsync(string? order) => PayNow.PostAsync(this, bus, order ?? "");
+    public Task<IActionResult> OnPostAsync(string? order) => PayNow.PostAsync(this, bus, order);
 }

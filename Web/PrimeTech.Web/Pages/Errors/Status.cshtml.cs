@@ -21,7 +21,8 @@ public sealed class StatusModel : PageModel
     {
         // After an exception the handler has already chosen the status (503 for an outage, else 500).
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null) status = Response.StatusCode;
-        Status = status is >= 400 and <= 599 ? status : 500;
+        // An address such as /error/-1 names no status: there is no such page.
+        Status = status is >= 400 and <= 599 ? status : 404;
         (Heading, Message) = Status switch
         {
             403 => ("You do not have access to this page", "Your account is not allowed to see this page. If you think it should be, contact us."),

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,6 +21,9 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    [BindProperty] public List<string> Selected { get; set; } = [];
+    [BindProperty, Display(Name = "Reason for the customers (optional)")] public string? DeclineReason { get; set; }
 
     public Paged<AdminBookingView>? Result { get; private set; }
     public DateOnly? WeekStart { get; private set; }
@@ -50,6 +55,30 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
                 ["status"] = nameof(Status), ["date"] = nameof(Date), ["from"] = nameof(Week), ["to"] = nameof(Week),
             });
         }
+    }
+
+    /// <summary>Declines the ticked requested bookings, each on its own; the flash says what became of every one.</summary>
+    public async Task<IActionResult> OnPostDeclineAsync()
+    {
+        ModelState.Clear();
+        try
+        {
+            var result = await new DeclineBookings(Selected, DeclineReason,
+                User.FindFirstValue("name") ?? User.FindFirstValue("email") ?? "Staff", User.UserId()).RunAsync(bus, HttpContext.RequestAborted);
+            var notDeclined = result.Results.Where(r => r.Outcome != "declined").Select(r => $"{r.Reference} ({r.Detail})").ToList();
+            TempData["Flash"] = $"Declined {result.Declined} booking(s); each customer has been emailed."
+                + (notDeclined.Count > 0 ? " Not declined: " + string.Join("; ", notDeclined) : "");
+            return RedirectToPage(new { status = Status, date = Date, q = Q });
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e, prefix: "", fields: new Dictionary<string, string>
+            {
+                ["references"] = nameof(Selected), ["reason"] = nameof(DeclineReason),
+            });
+        }
+        await OnGetAsync();
+        return Page();
     }
 
     public string ThisWeek => London.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

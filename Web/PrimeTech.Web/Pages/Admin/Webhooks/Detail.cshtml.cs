@@ -23,8 +23,10 @@ public sealed class DetailModel(IMessageBus bus, ILogger<DetailModel> logger) : 
     /// <summary>The payload, pretty-printed (as received if it is somehow not JSON).</summary>
     public string Payload { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string eventId)
+    /// <remarks>An id of only spaces binds as null: no such event.</remarks>
+    public async Task<IActionResult> OnGetAsync(string? eventId)
     {
+        if (string.IsNullOrWhiteSpace(eventId)) return NotFound();
         try
         {
             Event = await bus.InvokeAsync<WebhookEventDetail>(new GetWebhookEvent(eventId), HttpContext.RequestAborted);
@@ -37,8 +39,9 @@ public sealed class DetailModel(IMessageBus bus, ILogger<DetailModel> logger) : 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReprocessAsync(string eventId)
+    public async Task<IActionResult> OnPostReprocessAsync(string? eventId)
     {
+        if (string.IsNullOrWhiteSpace(eventId)) return NotFound();
         try
         {
             var processed = await ReprocessStripeEventFlow.RunAsync(bus, eventId, logger, HttpContext.RequestAborted);

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PrimeTech.Booking;
+using PrimeTech.Booking.Bookings;
+using PrimeTech.BuildingBlocks.Errors;
+using Wolverine;
+
+namespace PrimeTech.Web.Pages.Bookings;
+
+/// <summary>
+/// The emailed tracking link: the booking without typing anything, and a cancel button. The token
+/// is in the address, so the page sends no Referer anywhere and is never cached.
+/// </summary>
+[EnableRateLimiting(BookingRateLimits.Track)]
+public sealed class TrackLinkModel(IMessageBus bus) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    [BindProperty, Display(Name = "Reason for cancelling (optional)")] public string? Reason { get; set; }
+
+    public TrackedBooking? Booking { get; private set; }
+    public string? Message { get; private set; }
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.Headers.CacheControl = "no-store";
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        try
+        {
+            Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBookingByLink(Token));
+            return Page();
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync()
+    {
+        ModelState.Clear();
+        try
+        {
+            Booking = await bus.InvokeAsync<TrackedBooking>(new CancelBookingByLink(Token, Reason));
+            Message = "Your booking has been cancelled. We have emailed you a confirmation.";
+        }
+        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e, prefix: "", fields: new Dictionary<string, string> { ["reason"] = nameof(Reason) });
+            Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBookingByLink(Token));
+        }
+        return Page();
+    }
+}
