@@ -42,6 +42,33 @@ public sealed class SecurityEventTests(AuditFixture app)
     }
 
     [Fact]
+    public async Task Two_factor_enrolment_the_password_step_and_the_code_step_are_each_recorded()
+    {
+        var admin = await app.SignInAdminAsync();
+        var customer = await app.CreateCustomerAsync();
+        var enrolment = await app.EnrolTwoFactorAsync(customer);
+        await app.SignInWithTwoFactorAsync(customer.Email, customer.Password, enrolment);
+        var pending = await app.PasswordStepAsync(customer.Email, customer.Password);
+        await app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { code = TwoFactorSteps.WrongCode(enrolment.Secret, app.Clock.GetUtcNow()) }).ToUrl("/api/auth/login/two-factor");
+            s.WithRequestHeader("Cookie", $"{Identity.TwoFactor.PendingSignInCookie.Name}={pending}");
+            s.StatusCodeShouldBe(401);
+        });
+
+        var byUser = await Eventually.GetAsync(async () =>
+        {
+            var entries = await app.EntriesForAsync(admin, customer.Id.ToString());
+            return entries.Count(e => e.Action == SecurityActions.TwoFactorSignIn) == 2 ? entries : null;
+        }, "the two-factor entries");
+        Assert.Single(byUser, e => e.Action == SecurityActions.TwoFactorEnrol && e.Outcome == "success" && e.ActorId == customer.Id);
+        Assert.Single(byUser, e => e.Action == SecurityActions.TwoFactorSignIn && e.Outcome == "success" && e.ActorId == customer.Id);
+        Assert.Single(byUser, e => e.Action == SecurityActions.TwoFactorSignIn && e.Outcome == "failure" && e.Reason == "MFA_CODE_INVALID");
+        var passwordSteps = await app.EntriesForAsync(admin, customer.Email.ToLowerInvariant());
+        Assert.Equal(2, passwordSteps.Count(e => e.Action == SecurityActions.SignIn && e.Reason == "MFA_REQUIRED"));
+    }
+
+    [Fact]
     public async Task An_anonymous_sign_in_to_an_unknown_email_is_recorded_without_an_actor()
     {
         var admin = await app.SignInAdminAsync();

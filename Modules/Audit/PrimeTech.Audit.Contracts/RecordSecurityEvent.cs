@@ -25,4 +25,5 @@ public static class SecurityActions
     public const string PasswordReset = "auth.password-reset";
     public const string TwoFactorSignIn = "auth.two-factor.sign-in";
     public const string TwoFactorEnrol = "auth.two-factor.enrol";
+    public const string TwoFactorDisable = "auth.two-factor.disable";
 }

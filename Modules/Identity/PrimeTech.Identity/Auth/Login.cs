@@ -80,7 +80,9 @@ public static class LoginHandler
         var email = EmailAddress.Normalise(command.Email);
         var now = clock.GetUtcNow();
         var result = await SignInAsync(command, email, now, session, passwords, options.Value, ct);
-        return (result, SecurityEvents.Of(SecurityActions.SignIn, now, result.User?.Id, result.User?.Email, command.IpAddress, email, result.Failure));
+        var audited = SecurityEvents.Of(SecurityActions.SignIn, now, result.User?.Id, result.User?.Email, command.IpAddress, email, result.Failure);
+        // The password was right but no session opened: the two-factor step's own entry says how it ended.
+        return (result, result.SecondStep is null ? audited : audited with { Reason = "MFA_REQUIRED" });
     }
 
     private static async Task<LoginResult> SignInAsync(

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.Identity.Audit;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.TwoFactor;
@@ -35,17 +37,30 @@ public sealed record LoginTwoFactor(
 
 public static class LoginTwoFactorHandler
 {
-    public static async Task<LoginResult> Handle(
+    /// <summary>Every second step is a security event; a recovery code used says so in the entry's reason.</summary>
+    public static async Task<(LoginResult, RecordSecurityEvent)> Handle(
         LoginTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock,
         IOptions<SessionLifetimeOptions> options, CancellationToken ct)
     {
         LoginTwoFactor.Validator.Instance.EnsureValid(command);
-        if (!SecretTokens.IsWellFormed(command.PendingToken)) return LoginResult.PendingSignInExpired;
+        var (result, user) = await SignInAsync(command, session, codes, clock, options.Value, ct);
+        var audited = SecurityEvents.Of(SecurityActions.TwoFactorSignIn, clock.GetUtcNow(), user?.Id, user?.Email, command.IpAddress,
+            user?.Id.ToString(), result.Failure);
+        return (result, result.TwoFactor is TwoFactorOutcome.RecoveryCodeUsed or TwoFactorOutcome.CodeReused
+            ? audited with { Reason = audited.Reason is null ? "RECOVERY_CODE_USED" : audited.Reason + " (code reused)" }
+            : audited);
+    }
+
+    private static async Task<(LoginResult, User?)> SignInAsync(
+        LoginTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, SessionLifetimeOptions options,
+        CancellationToken ct)
+    {
+        if (!SecretTokens.IsWellFormed(command.PendingToken)) return (LoginResult.PendingSignInExpired, null);
         var hash = SecretTokens.Hash(command.PendingToken!);
         var found = await session.Query<PendingSignIn>().FirstOrDefaultAsync(p => p.TokenHash == hash, ct);
-        if (found is null) return LoginResult.PendingSignInExpired;
+        if (found is null) return (LoginResult.PendingSignInExpired, null);
         var email = (await session.LoadAsync<User>(found.UserId, ct))?.NormalizedEmail;
-        if (email is null) return LoginResult.PendingSignInExpired;
+        if (email is null) return (LoginResult.PendingSignInExpired, null);
 
         await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
         var now = clock.GetUtcNow();
@@ -54,12 +69,12 @@ public static class LoginTwoFactorHandler
         var user = await session.LoadAsync<User>(found.UserId, ct);
         if (pending is null || !pending.IsActiveAt(now) || user is null || !user.TwoFactorEnabled
             || (user.PasswordChangedAt is { } changed && pending.CreatedAt < changed))
-            return LoginResult.PendingSignInExpired;
-        if (user.LockedAt is not null) return LoginResult.LockedByAdmin;
+            return (LoginResult.PendingSignInExpired, user);
+        if (user.LockedAt is not null) return (LoginResult.LockedByAdmin, user);
 
         var throttle = await session.LoadAsync<SignInThrottle>(email, ct);
         if (throttle is not null && throttle.IsLockedAt(now))
-            return LoginResult.TemporarilyLocked(throttle.LockedUntil!.Value - now);
+            return (LoginResult.TemporarilyLocked(throttle.LockedUntil!.Value - now), user);
 
         var outcome = codes.Verify(user, command.Code, now);
         if (outcome is not (TwoFactorOutcome.CodeAccepted or TwoFactorOutcome.RecoveryCodeUsed))
@@ -67,16 +82,16 @@ public static class LoginTwoFactorHandler
             throttle ??= new SignInThrottle { Id = email };
             throttle.RecordFailure(now);
             session.Store(throttle);
-            return LoginResult.CodeRefused(outcome);
+            return (LoginResult.CodeRefused(outcome), user);
         }
 
         session.Delete(pending);
         if (throttle is not null) session.Delete(throttle);
         session.Store(user);
         await LoginHandler.RevokeAsync(session, command.PreviousSessionToken, RevokedReasons.Replaced, now, ct);
-        var (opened, issued) = SessionIssuer.Open(user.Id, pending.RememberMe, command.IpAddress, command.UserAgent, now, options.Value);
+        var (opened, issued) = SessionIssuer.Open(user.Id, pending.RememberMe, command.IpAddress, command.UserAgent, now, options);
         session.Insert(opened);
-        return LoginResult.SignedIn(Me.From(user), issued, outcome);
+        return (LoginResult.SignedIn(Me.From(user), issued, outcome), user);
     }
 }
 

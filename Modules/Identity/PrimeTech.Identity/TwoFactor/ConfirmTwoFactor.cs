@@ -8,7 +8,9 @@ using PrimeTech.Identity.Web;
 using Wolverine;
 using FluentValidation;
 using Marten;
+using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.Identity.Audit;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Users;
@@ -21,7 +23,7 @@ namespace PrimeTech.Identity.TwoFactor;
 /// <see cref="TwoFactorOutcome.Enrolled"/>), the code's time step counts as used, and ten recovery
 /// codes are issued: answered once, stored only hashed.
 /// </summary>
-public sealed record ConfirmTwoFactor(Guid UserId, string? Code)
+public sealed record ConfirmTwoFactor(Guid UserId, string? Code, string? IpAddress = null)
 {
     public sealed class Validator : AbstractValidator<ConfirmTwoFactor>
     {
@@ -38,7 +40,8 @@ public sealed record RecoveryCodesIssued(IReadOnlyList<string> RecoveryCodes)
 
 public static class ConfirmTwoFactorHandler
 {
-    public static async Task<RecoveryCodesIssued> Handle(
+    /// <summary>Enrolment is a security event; a refused code throws and is not one (nothing changed).</summary>
+    public static async Task<(RecoveryCodesIssued, RecordSecurityEvent)> Handle(
         ConfirmTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
     {
         ConfirmTwoFactor.Validator.Instance.EnsureValid(command);
@@ -63,7 +66,8 @@ public static class ConfirmTwoFactorHandler
         user.RecoveryCodeHashes = hashes;
         user.RecoveryCodesIssuedAt = now;
         session.Store(user);
-        return new RecoveryCodesIssued(recoveryCodes);
+        return (new RecoveryCodesIssued(recoveryCodes),
+            SecurityEvents.Of(SecurityActions.TwoFactorEnrol, now, user.Id, user.Email, command.IpAddress, user.Id.ToString(), failure: null));
     }
 }
 
@@ -72,8 +76,8 @@ public sealed record TwoFactorCodeRequest(string? Code);
 public sealed class ConfirmTwoFactorEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/auth/two-factor/confirm", async (TwoFactorCodeRequest body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                Results.Ok(await bus.InvokeAsync<RecoveryCodesIssued>(new ConfirmTwoFactor(user.RequiredUserId(), body.Code), ct)))
+        app.MapPost("/api/auth/two-factor/confirm", async (TwoFactorCodeRequest body, ClaimsPrincipal user, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+                Results.Ok(await bus.InvokeAsync<RecoveryCodesIssued>(new ConfirmTwoFactor(user.RequiredUserId(), body.Code, RequestClient.IpAddress(http)), ct)))
             .RequireAuthorization()
             .RequireRateLimiting(AuthRateLimits.Auth)
             .WithTags("Auth")

@@ -8,7 +8,9 @@ using PrimeTech.Identity.Web;
 using Wolverine;
 using FluentValidation;
 using Marten;
+using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.Identity.Audit;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Auth;
@@ -21,7 +23,7 @@ namespace PrimeTech.Identity.TwoFactor;
 /// recovery code. Admins cannot: they must keep it. A wrong code counts towards the sign-in
 /// lockout of the account's email, as a wrong password does.
 /// </summary>
-public sealed record DisableTwoFactor(Guid UserId, string? Code)
+public sealed record DisableTwoFactor(Guid UserId, string? Code, string? IpAddress = null)
 {
     public sealed class Validator : AbstractValidator<DisableTwoFactor>
     {
@@ -36,7 +38,16 @@ public sealed record TwoFactorDisabled(TwoFactorOutcome Outcome, DomainException
 
 public static class DisableTwoFactorHandler
 {
-    public static async Task<TwoFactorDisabled> Handle(
+    /// <summary>Every attempt with a code is a security event, refused ones included.</summary>
+    public static async Task<(TwoFactorDisabled, RecordSecurityEvent?)> Handle(
+        DisableTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
+    {
+        var (result, user) = await DisableAsync(command, session, codes, clock, ct);
+        return (result, user is null ? null : SecurityEvents.Of(SecurityActions.TwoFactorDisable, clock.GetUtcNow(), user.Id, user.Email,
+            command.IpAddress, user.Id.ToString(), result.Failure));
+    }
+
+    private static async Task<(TwoFactorDisabled, User?)> DisableAsync(
         DisableTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
     {
         DisableTwoFactor.Validator.Instance.EnsureValid(command);
@@ -53,7 +64,7 @@ public static class DisableTwoFactorHandler
         if (throttle is not null && throttle.IsLockedAt(now))
         {
             var locked = LoginResult.TemporarilyLocked(throttle.LockedUntil!.Value - now);
-            return new TwoFactorDisabled(TwoFactorOutcome.CodeRefused, locked.Failure, locked.RetryAfter);
+            return (new TwoFactorDisabled(TwoFactorOutcome.CodeRefused, locked.Failure, locked.RetryAfter), user);
         }
         var outcome = codes.Verify(user, command.Code, now);
         if (outcome is not (TwoFactorOutcome.CodeAccepted or TwoFactorOutcome.RecoveryCodeUsed))
@@ -61,7 +72,7 @@ public static class DisableTwoFactorHandler
             throttle ??= new SignInThrottle { Id = email };
             throttle.RecordFailure(now);
             session.Store(throttle);
-            return new TwoFactorDisabled(outcome, IdentityErrors.WrongTwoFactorCode(), null);
+            return (new TwoFactorDisabled(outcome, IdentityErrors.WrongTwoFactorCode(), null), user);
         }
 
         user.TwoFactorSecret = null;
@@ -71,16 +82,16 @@ public static class DisableTwoFactorHandler
         user.RecoveryCodesIssuedAt = null;
         // LastTwoFactorStep stays: a code seen here must not work if two-factor is turned on again with the same app.
         session.Store(user);
-        return new TwoFactorDisabled(TwoFactorOutcome.Disabled, null, null);
+        return (new TwoFactorDisabled(TwoFactorOutcome.Disabled, null, null), user);
     }
 }
 
 public sealed class DisableTwoFactorEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/auth/two-factor/disable", async (TwoFactorCodeRequest body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        app.MapPost("/api/auth/two-factor/disable", async (TwoFactorCodeRequest body, ClaimsPrincipal user, HttpContext http, IMessageBus bus, CancellationToken ct) =>
             {
-                var result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(user.RequiredUserId(), body.Code), ct);
+                var result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(user.RequiredUserId(), body.Code, RequestClient.IpAddress(http)), ct);
                 return result.Failure is null ? Results.Ok(new { twoFactorEnabled = false }) : new ProblemResult(result.Failure, result.RetryAfter);
             })
             .RequireAuthorization()

@@ -37,7 +37,7 @@ public sealed class TwoFactorModel(IMessageBus bus) : PageModel
     {
         try
         {
-            var issued = await bus.InvokeAsync<RecoveryCodesIssued>(new ConfirmTwoFactor(User.RequiredUserId(), Input.Code), HttpContext.RequestAborted);
+            var issued = await bus.InvokeAsync<RecoveryCodesIssued>(new ConfirmTwoFactor(User.RequiredUserId(), Input.Code, RequestClient.IpAddress(HttpContext)), HttpContext.RequestAborted);
             await LoadAsync();
             RecoveryCodes = issued.RecoveryCodes;
             Response.Headers.CacheControl = "no-store";
@@ -54,7 +54,7 @@ public sealed class TwoFactorModel(IMessageBus bus) : PageModel
         TwoFactorDisabled result;
         try
         {
-            result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(User.RequiredUserId(), Input.Code), HttpContext.RequestAborted);
+            result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(User.RequiredUserId(), Input.Code, RequestClient.IpAddress(HttpContext)), HttpContext.RequestAborted);
         }
         catch (DomainException e)
         {
