@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Carter;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -20,10 +19,9 @@ namespace PrimeTech.Audit.Admin;
 /// <see cref="From"/>/<see cref="To"/> London dates, inclusive. Paged.
 /// </summary>
 public sealed record ListAuditEntries(
-    string? Actor, string? Action, string? Target, string? Outcome, string? From, string? To, int Page = 1, int PageSize = 20)
+    string? Actor, string? Action, string? Target, string? Outcome, string? From, string? To, int Page = 1,
+    int PageSize = PagingRules.DefaultPageSize)
 {
-    public const int DefaultPageSize = 20;
-
     public sealed class Validator : AbstractValidator<ListAuditEntries>
     {
         public static readonly Validator Instance = new();
@@ -39,8 +37,7 @@ public sealed record ListAuditEntries(
             RuleFor(x => x.To).Must(t => ParseDate(t) is not null).When(x => !string.IsNullOrWhiteSpace(x.To)).WithMessage("Enter a date as YYYY-MM-DD");
             RuleFor(x => x.To).Must((x, to) => ParseDate(to) >= ParseDate(x.From))
                 .When(x => ParseDate(x.From) is not null && ParseDate(x.To) is not null).WithMessage("The end date must be on or after the start date");
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more");
-            RuleFor(x => x.PageSize).InclusiveBetween(1, 100).WithMessage("Page size must be between 1 and 100");
+            this.PageRules(x => x.Page, x => x.PageSize);
         }
     }
 
@@ -79,13 +76,6 @@ public sealed record AuditEntryView(
         new(e.Id, e.At, e.ActorId, e.ActorEmail, e.IpAddress, e.Action, e.Target, e.Outcome, e.Status, e.Reason);
 }
 
-/// <summary>A page of a list: <c>{ items, page, pageSize, totalCount }</c> (BE §2.2).</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
-{
-    [JsonIgnore]
-    public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
-}
-
 public static class ListAuditEntriesHandler
 {
     public static async Task<Paged<AuditEntryView>> Handle(ListAuditEntries query, AuditLog log, CancellationToken ct)
@@ -104,7 +94,7 @@ public sealed class ListAuditEntriesEndpoint : ICarterModule
                 {
                     http.Response.Headers.CacheControl = "no-store";
                     return Results.Ok(await bus.InvokeAsync<Paged<AuditEntryView>>(
-                        new ListAuditEntries(actor, action, target, outcome, from, to, page ?? 1, pageSize ?? ListAuditEntries.DefaultPageSize),
+                        new ListAuditEntries(actor, action, target, outcome, from, to, page ?? 1, pageSize ?? PagingRules.DefaultPageSize),
                         http.RequestAborted));
                 })
             .RequireAuthorization(Policies.Admin)

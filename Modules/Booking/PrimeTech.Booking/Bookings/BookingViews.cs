@@ -55,8 +55,3 @@ public sealed record AdminBookingView(
         b.CanCancel, b.UserId, BookingTransitions.NextOf(b.Status).Select(s => s.ToString()).ToList());
 }
 
-/// <summary>The paged list shape of the API (§2.2).</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
-
-/// <summary>The unpaged list shape of the API.</summary>
-public sealed record ItemList<T>(IReadOnlyList<T> Items);

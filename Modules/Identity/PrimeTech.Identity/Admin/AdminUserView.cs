@@ -34,13 +34,6 @@ public sealed record AdminUserView(
 /// <param name="Detail">The lock reason, or null.</param>
 public sealed record AdminChangeView(DateTimeOffset At, Guid ByUserId, string ByEmail, string Action, string? Detail);
 
-/// <summary>One page of a list: <c>{ items, page, pageSize, totalCount }</c> (CODEX_HANDOFF §2.2).</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
-{
-    [JsonIgnore]
-    public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
-}
-
 /// <summary>The admin making a change, recorded in the account's history.</summary>
 public sealed record AdminActor(Guid UserId, string Email)
 {

@@ -17,7 +17,7 @@ namespace PrimeTech.Licensing.Admin;
 /// Admin search, newest first: <c>q</c> is an exact licence key, an exact order number, or else
 /// part of the customer's email address; <c>status</c> narrows to Active or Revoked. Paged.
 /// </summary>
-public sealed record SearchLicences(string? Q, string? Status, int Page = 1, int PageSize = Paged<AdminLicenceSummary>.DefaultPageSize)
+public sealed record SearchLicences(string? Q, string? Status, int Page = 1, int PageSize = PagingRules.DefaultPageSize)
 {
     public sealed class Validator : AbstractValidator<SearchLicences>
     {
@@ -85,7 +85,7 @@ public sealed class AdminLicenceQueryEndpoints : ICarterModule
             {
                 http.Response.Headers.CacheControl = "no-store";
                 return bus.InvokeAsync<Paged<AdminLicenceSummary>>(
-                    new SearchLicences(q, status, page ?? 1, pageSize ?? Paged<AdminLicenceSummary>.DefaultPageSize), http.RequestAborted);
+                    new SearchLicences(q, status, page ?? 1, pageSize ?? PagingRules.DefaultPageSize), http.RequestAborted);
             })
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: licences")

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace PrimeTech.Licensing.Licences;
 
@@ -51,14 +50,3 @@ public sealed record AdminActivationView(
 public sealed record LicenceEventView(
     DateTimeOffset At, string Action, Guid? ByUserId, string ByRole, string? Reason, string? Fingerprint, string? MachineName);
 
-/// <summary>A page of a list: <c>{ items, page, pageSize, totalCount }</c>.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
-{
-    public const int DefaultPageSize = 20;
-
-    [JsonIgnore]
-    public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
-}
-
-/// <summary><c>{ items: [...] }</c></summary>
-public sealed record ItemList<T>(IReadOnlyList<T> Items);

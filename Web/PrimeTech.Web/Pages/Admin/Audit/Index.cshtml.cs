@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Audit.Admin;
 using PrimeTech.BuildingBlocks.Errors;
 using Wolverine;

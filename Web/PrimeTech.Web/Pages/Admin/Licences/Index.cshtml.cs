@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Licensing.Admin;
 using PrimeTech.Licensing.Licences;

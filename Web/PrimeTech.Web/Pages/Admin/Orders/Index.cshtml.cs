@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering;
 using PrimeTech.Ordering.Orders;

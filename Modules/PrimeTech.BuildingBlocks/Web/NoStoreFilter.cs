@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace PrimeTech.Ordering;
+namespace PrimeTech.BuildingBlocks.Web;
 
 public static class NoStoreFilter
 {
