@@ -1,6 +1,7 @@
 using Marten;
 using JasperFx;
 using Microsoft.Extensions.Options;
+using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Entitlements;

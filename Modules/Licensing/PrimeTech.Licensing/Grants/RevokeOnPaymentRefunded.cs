@@ -1,5 +1,6 @@
 using Marten;
 using JasperFx;
+using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Licensing.Entitlements;
 using PrimeTech.Licensing.Licences;

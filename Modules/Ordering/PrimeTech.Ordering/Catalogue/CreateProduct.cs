@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;

@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Versions;
 using System.Text;
 using Carter;

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace PrimeTech.Ordering;
+namespace PrimeTech.BuildingBlocks.Persistence;
 
 /// <summary>Finds a PostgreSQL unique violation (23505) inside whatever Marten or Wolverine wrapped it in.</summary>
 public static class UniqueViolation
@@ -13,4 +13,8 @@ public static class UniqueViolation
                 return pg.ConstraintName ?? "";
         return null;
     }
+
+    /// <summary>Whether <paramref name="exception"/> violated the unique index whose name ends with <paramref name="indexSuffix"/>.</summary>
+    public static bool Is(Exception exception, string indexSuffix) =>
+        ConstraintOf(exception)?.EndsWith(indexSuffix, StringComparison.Ordinal) == true;
 }
