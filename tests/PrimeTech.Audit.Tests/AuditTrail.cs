@@ -36,9 +36,17 @@ public static class AuditTrail
         return (await result.ReadAsJsonAsync<EntryPage>())!;
     }
 
-    /// <summary>Every entry with this target (at most 100: a test's own target has a handful).</summary>
-    public static async Task<List<Entry>> EntriesForAsync(this AppFixture app, TestUser admin, string target) =>
-        (await app.ListAsync(admin, "pageSize=100&target=" + Uri.EscapeDataString(target))).Items;
+    /// <summary>
+    /// Every entry with this target (at most 100: a test's own target has a handful), once there are at
+    /// least <paramref name="atLeast"/>: an admin action's entry is appended after its answer is written,
+    /// so a client can read the trail a moment before the entry is there.
+    /// </summary>
+    public static Task<List<Entry>> EntriesForAsync(this AppFixture app, TestUser admin, string target, int atLeast = 1) =>
+        Eventually.GetAsync(async () =>
+        {
+            var entries = (await app.ListAsync(admin, "pageSize=100&target=" + Uri.EscapeDataString(target))).Items;
+            return entries.Count >= atLeast ? entries : null;
+        }, $"{atLeast} audit entries for {target}", TimeSpan.FromSeconds(15));
 
     /// <summary>The request comes from <paramref name="address"/>, optionally naming a client in X-Forwarded-For.</summary>
     public static Scenario From(this Scenario s, string address, string? forwardedFor = null)
