@@ -11,7 +11,6 @@ using Marten;
 using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Identity.Audit;
-using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Users;
 
@@ -45,9 +44,7 @@ public static class ConfirmTwoFactorHandler
         ConfirmTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
     {
         ConfirmTwoFactor.Validator.Instance.EnsureValid(command);
-        var email = (await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account")).NormalizedEmail;
-        await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
-        var user = await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account");
+        var user = await SignInThrottle.LoadAccountUnderLockAsync(session, command.UserId, ct);
         if (user.TwoFactorEnabled)
             throw new DomainException(IdentityErrors.MfaAlreadyEnabled, "Two-factor sign-in is already on for your account.");
         if (user.PendingTwoFactorSecret is null)

@@ -11,7 +11,6 @@ using Marten;
 using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Identity.Audit;
-using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Auth;
 using PrimeTech.Identity.Users;
@@ -51,16 +50,14 @@ public static class DisableTwoFactorHandler
         DisableTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
     {
         DisableTwoFactor.Validator.Instance.EnsureValid(command);
-        var email = (await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account")).NormalizedEmail;
-        await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(email), ct);
-        var user = await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account");
+        var user = await SignInThrottle.LoadAccountUnderLockAsync(session, command.UserId, ct);
         if (user.IsAdmin)
             throw new DomainException(IdentityErrors.MfaRequiredForAdmins, "Admins must keep two-factor sign-in on.");
         if (!user.TwoFactorEnabled)
             throw new DomainException(IdentityErrors.MfaNotEnabled, "Two-factor sign-in is not on for your account.");
 
         var now = clock.GetUtcNow();
-        var throttle = await session.LoadAsync<SignInThrottle>(email, ct);
+        var throttle = await session.LoadAsync<SignInThrottle>(user.NormalizedEmail, ct);
         if (throttle is not null && throttle.IsLockedAt(now))
         {
             var locked = LoginResult.TemporarilyLocked(throttle.LockedUntil!.Value - now);
@@ -69,7 +66,7 @@ public static class DisableTwoFactorHandler
         var outcome = codes.Verify(user, command.Code, now);
         if (outcome is not (TwoFactorOutcome.CodeAccepted or TwoFactorOutcome.RecoveryCodeUsed))
         {
-            throttle ??= new SignInThrottle { Id = email };
+            throttle ??= new SignInThrottle { Id = user.NormalizedEmail };
             throttle.RecordFailure(now);
             session.Store(throttle);
             return (new TwoFactorDisabled(outcome, IdentityErrors.WrongTwoFactorCode(), null), user);

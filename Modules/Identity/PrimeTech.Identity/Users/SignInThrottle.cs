@@ -1,3 +1,7 @@
+using Marten;
+using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Persistence;
+
 namespace PrimeTech.Identity.Users;
 
 /// <summary>
@@ -23,6 +27,17 @@ public sealed class SignInThrottle
     /// a sign-in either commits its session before a change revokes it or sees the new password.
     /// </summary>
     public static string LockKey(string normalisedEmail) => "sign-in:" + normalisedEmail;
+
+    /// <summary>
+    /// The signed-in account, read again under its email's sign-in lock, so a change to its second
+    /// factor is serialised with sign-ins and other changes to it (NOT_FOUND if it is gone).
+    /// </summary>
+    public static async Task<User> LoadAccountUnderLockAsync(IDocumentSession session, Guid userId, CancellationToken ct)
+    {
+        var email = (await session.LoadAsync<User>(userId, ct) ?? throw DomainException.NotFound("Your account")).NormalizedEmail;
+        await TransactionLock.AcquireAsync(session, LockKey(email), ct);
+        return await session.LoadAsync<User>(userId, ct) ?? throw DomainException.NotFound("Your account");
+    }
 
     /// <summary>Past its window and any lock: it no longer counts for anything, and the daily purge deletes it.</summary>
     public bool IsStaleAt(DateTimeOffset now) => !IsLockedAt(now) && now - WindowStartedAt > Window;
