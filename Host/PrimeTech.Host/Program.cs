@@ -12,12 +12,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
 builder.Services
-    .AddIdentityModule(builder.Configuration)
-    .AddOrderingModule(builder.Configuration)
-    .AddBillingModule(builder.Configuration)
-    .AddLicensingModule(builder.Configuration)
-    .AddStorageModule(builder.Configuration)
-    .AddBookingModule(builder.Configuration)
+    .AddIdentityModule()
+    .AddOrderingModule()
+    .AddBillingModule()
+    .AddLicensingModule()
+    .AddStorageModule()
+    .AddBookingModule()
     .AddAuditModule();
 builder.RefuseDevelopmentValues();
 

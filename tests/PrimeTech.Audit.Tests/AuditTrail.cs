@@ -3,9 +3,7 @@ using System.Text.Json;
 using Alba;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Marten;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
@@ -71,13 +69,12 @@ public static class AuditTrail
     public static async Task<(string OrderNumber, string CustomerEmail)> PaidOrderAsync(this AppFixture app)
     {
         var bus = app.Host.Services.GetRequiredService<IMessageBus>();
-        var site = app.Host.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
         var customer = new Customer(Guid.NewGuid(), Accounts.NewEmail("buyer"), "Ada Lovelace", true);
         var sku = "T-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
         await bus.InvokeAsync<AdminProduct>(new CreateProduct(
             sku, sku.ToLowerInvariant(), $"Product {sku}", "A product made by a test.", "", 4999, 20m, true, true));
         var cart = await bus.InvokeAsync<CartView>(new AddToCart(customer.Id, sku, 1));
-        var checkout = (await CheckoutFlow.RunAsync(bus, customer, cart.Revision, site, CancellationToken.None)).Result;
+        var checkout = (await CheckoutFlow.RunAsync(bus, customer, cart.Revision, CancellationToken.None)).Result;
         await app.Stripe.PayAsync(checkout.CheckoutUrl[(checkout.CheckoutUrl.LastIndexOf('/') + 1)..]);
         await Eventually.TrueAsync(async () =>
         {

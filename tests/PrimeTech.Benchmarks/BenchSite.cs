@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using JasperFx.CodeGeneration;
 using PrimeTech.Testing;
-using Wolverine;
 
 namespace PrimeTech.Benchmarks;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using PrimeTech.StripeStandIn;
 using PrimeTech.Testing;
+using System.Globalization;
 
 namespace PrimeTech.Benchmarks;
 
@@ -27,7 +28,7 @@ public static class BenchmarkProgram
             return 0;
         }
         var duration = TimeSpan.FromSeconds(args.Where(a => a.StartsWith("--duration=", StringComparison.Ordinal))
-            .Select(a => int.Parse(a["--duration=".Length..])).DefaultIfEmpty(10).First());
+            .Select(a => int.Parse(a["--duration=".Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(10).First());
         var only = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var notes = new List<string> { $"load average at start: {LoadAverage()}" };
         var results = new List<BenchResult>();
@@ -104,7 +105,7 @@ public static class BenchmarkProgram
             ["S3:Bucket"] = bucket,
             ["S3:UseSsl"] = "false",
             ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = smtpPort.ToString(),
+            ["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
             ["Smtp:UseStartTls"] = "false",
             ["Smtp:From"] = "no-reply@primetech.example",
             ["Stripe:SecretKey"] = stripeKey,
@@ -131,7 +132,7 @@ public static class BenchmarkProgram
     {
         var model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim();
         var memory = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-        return $"{Environment.ProcessorCount} cores ({model}), {long.Parse(memory) / 1024 / 1024} GB RAM, {Environment.OSVersion}";
+        return $"{Environment.ProcessorCount} cores ({model}), {long.Parse(memory, CultureInfo.InvariantCulture) / 1024 / 1024} GB RAM, {Environment.OSVersion}";
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using System.Globalization;
 
 namespace PrimeTech.Benchmarks;
 
@@ -40,7 +41,7 @@ public sealed class ReferenceEndpoint : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Command, port.ToString(), connectionString, tls.CertificatePath, tls.KeyPath }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { Command, port.ToString(CultureInfo.InvariantCulture), connectionString, tls.CertificatePath, tls.KeyPath }) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_gcServer"] = "1";
         var process = Process.Start(start)!;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(); } catch (InvalidOperationException) { } };
@@ -67,7 +68,7 @@ public sealed class ReferenceEndpoint : IAsyncDisposable
     /// <summary>The endpoint itself, until the process is stopped: <c>--reference-endpoint PORT CONNECTION CERT KEY</c>.</summary>
     public static async Task ServeAsync(string[] args)
     {
-        var (port, connectionString, certificate) = (int.Parse(args[1]), args[2], X509Certificate2.CreateFromPemFile(args[3], args[4]));
+        var (port, connectionString, certificate) = (int.Parse(args[1], CultureInfo.InvariantCulture), args[2], X509Certificate2.CreateFromPemFile(args[3], args[4]));
         await using var data = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString).Build();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -8,11 +8,13 @@ namespace PrimeTech.Benchmarks;
 /// <summary><c>.dev/bench/results.json</c>, <c>results.md</c> and <c>results.svg</c> (each scenario's ratio to the B0 run just before it).</summary>
 public static class Report
 {
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public static async Task WriteAsync(IReadOnlyList<BenchResult> results, IReadOnlyList<string> notes, string machine)
     {
         Directory.CreateDirectory(BenchPaths.Output);
         await File.WriteAllTextAsync(Path.Combine(BenchPaths.Output, "results.json"),
-            JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            JsonSerializer.Serialize(results, Indented));
         await File.WriteAllTextAsync(Path.Combine(BenchPaths.Output, "results.md"), Markdown(results, notes, machine));
         await File.WriteAllTextAsync(Path.Combine(BenchPaths.Output, "results.svg"), Svg(results));
     }
@@ -20,7 +22,7 @@ public static class Report
     public static string Markdown(IReadOnlyList<BenchResult> results, IReadOnlyList<string> notes, string machine)
     {
         var md = new StringBuilder();
-        md.AppendLine($"Benchmark of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}.").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Benchmark of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}.").AppendLine();
         md.AppendLine("| scenario | requests | concurrency | failures | req/s | p50 | p99 | vs B0 |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in results)

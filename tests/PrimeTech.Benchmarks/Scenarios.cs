@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
 using PrimeTech.Testing;
+using System.Globalization;
 
 namespace PrimeTech.Benchmarks;
 
@@ -207,7 +208,7 @@ public sealed partial class Scenarios(
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
         {
             var c = i % _customers.Count;
-            await locks[c].WaitAsync();
+            await locks[c].WaitAsync(_);
             try
             {
                 var revision = await client.AddToCartAsync(_customers[c], _sku);
@@ -234,7 +235,7 @@ public sealed partial class Scenarios(
         foreach (var series in numbers.Select(n => SeriesNumber().Match(n)).Where(m => m.Success && m.Groups[1].Value == prefix)
                      .GroupBy(m => m.Groups[2].Value))
         {
-            var sequence = series.Select(m => int.Parse(m.Groups[3].Value)).Order().ToList();
+            var sequence = series.Select(m => int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)).Order().ToList();
             var gapFree = sequence.Count == sequence.Distinct().Count() && sequence[0] == 1 && sequence[^1] == sequence.Count;
             parts.Add($"{sequence.Count} {document}s in {prefix}-{series.Key}, numbered {sequence[0]}–{sequence[^1]}, {(gapFree ? "gap-free" : "NOT gap-free")}");
         }

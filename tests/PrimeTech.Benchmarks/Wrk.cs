@@ -44,12 +44,12 @@ public static partial class Wrk
     private static string Lua(WrkRequest request)
     {
         var lua = new StringBuilder();
-        lua.AppendLine($"wrk.method = \"{request.Method}\"");
-        if (request.Cookie is not null) lua.AppendLine($"wrk.headers[\"Cookie\"] = {Quote(request.Cookie)}");
+        lua.AppendLine(CultureInfo.InvariantCulture, $"wrk.method = \"{request.Method}\"");
+        if (request.Cookie is not null) lua.AppendLine(CultureInfo.InvariantCulture, $"wrk.headers[\"Cookie\"] = {Quote(request.Cookie)}");
         foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
-            lua.AppendLine($"wrk.headers[{Quote(name)}] = {Quote(value)}");
+            lua.AppendLine(CultureInfo.InvariantCulture, $"wrk.headers[{Quote(name)}] = {Quote(value)}");
         if (request.Body is not null) lua.AppendLine("wrk.headers[\"Content-Type\"] = \"application/json\"");
-        if (request.Body is not null) lua.AppendLine($"wrk.body = {Quote(request.Body)}");
+        if (request.Body is not null) lua.AppendLine(CultureInfo.InvariantCulture, $"wrk.body = {Quote(request.Body)}");
         return lua.ToString();
     }
 

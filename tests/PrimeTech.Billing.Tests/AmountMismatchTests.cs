@@ -1,4 +1,3 @@
-using Alba;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Webhooks;
 using PrimeTech.Ordering.Orders;

@@ -18,7 +18,7 @@ public sealed class DashboardTests(PaymentsFixture app)
             Assert.Contains(label, page.Html);
         Assert.Contains("role=\"img\"", page.Html);
         Assert.Contains("aria-label=\"Revenue per day for the last 30 days\"", page.Html);
-        Assert.Equal(30, System.Text.RegularExpressions.Regex.Matches(page.Html, "<rect class=\"bar\"").Count);
+        Assert.Equal(30, System.Text.RegularExpressions.Regex.Count(page.Html, "<rect class=\"bar\""));
         Assert.Contains("<summary>Show the data</summary>", page.Html);
         Assert.Contains("<th scope=\"col\" class=\"num\">Refunded</th>", page.Html);
         Assert.DoesNotContain("style=", page.Html);

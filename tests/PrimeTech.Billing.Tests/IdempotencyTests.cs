@@ -5,6 +5,7 @@ using PrimeTech.Billing.Webhooks;
 using PrimeTech.Ordering.Orders;
 using PrimeTech.Testing;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Billing.Tests;
 
@@ -31,7 +32,7 @@ public sealed class IdempotencyTests(PaymentsFixture app)
         Assert.All(statuses, status => Assert.InRange(status, 200, 299));
         var receipt = Assert.Single(await Payments.ReceiptsAsync(purchase.OrderNumber));
         Assert.Equal(before + 1, await Payments.CounterAsync(Payments.ReceiptSeries));
-        Assert.EndsWith((before + 1).ToString("D6"), receipt.Number);
+        Assert.EndsWith((before + 1).ToString("D6", CultureInfo.InvariantCulture), receipt.Number);
         var recorded = await Payments.EventAsync(eventId);
         Assert.Equal((WebhookOutcome.Processed, 1), (recorded!.Outcome, recorded.Attempts));
     }

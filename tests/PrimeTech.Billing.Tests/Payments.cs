@@ -3,14 +3,12 @@ using System.Security.Cryptography;
 using System.Text;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.Webhooks;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Time;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
@@ -37,7 +35,6 @@ public sealed class Payments(PaymentsFixture app)
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
     public IMessageBus Bus => app.Host.Services.GetRequiredService<IMessageBus>();
-    public SiteOptions Site => app.Host.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
     public StripeStandInClient Stripe => app.Stripe;
 
     public static Customer NewCustomer()
@@ -56,7 +53,7 @@ public sealed class Payments(PaymentsFixture app)
         await Bus.InvokeAsync<AdminProduct>(new CreateProduct(
             sku, sku.ToLowerInvariant(), $"Product {sku}", "A product made by a test.", "", unitPriceNetPence, 20m, licensed, true));
         var cart = await Bus.InvokeAsync<CartView>(new AddToCart(customer.Id, sku, quantity));
-        var outcome = await CheckoutFlow.RunAsync(Bus, customer, cart.Revision, Site, CancellationToken.None);
+        var outcome = await CheckoutFlow.RunAsync(Bus, customer, cart.Revision, CancellationToken.None);
         return new Purchase(customer, outcome.Result, cart.GrossPence);
     }
 

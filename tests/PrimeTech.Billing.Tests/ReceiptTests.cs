@@ -2,12 +2,12 @@ using System.Net;
 using System.Security.Cryptography;
 using Alba;
 using PrimeTech.Billing.Invoices;
-using PrimeTech.Billing.Payments;
 using PrimeTech.Storage.Contracts;
 using PrimeTech.Testing;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Billing.Tests;
 
@@ -127,8 +127,8 @@ public sealed class ReceiptTests(PaymentsFixture app)
         var second = await Payments.PayAsync(await Payments.CheckoutAsync());
 
         Assert.Equal(first.Number[..9], second.Number[..9]);
-        Assert.Equal(long.Parse(first.Number[9..]) + 1, long.Parse(second.Number[9..]));
-        Assert.Equal(long.Parse(second.Number[9..]), await Payments.CounterAsync(Payments.ReceiptSeries));
+        Assert.Equal(long.Parse(first.Number[9..], CultureInfo.InvariantCulture) + 1, long.Parse(second.Number[9..], CultureInfo.InvariantCulture));
+        Assert.Equal(long.Parse(second.Number[9..], CultureInfo.InvariantCulture), await Payments.CounterAsync(Payments.ReceiptSeries));
     }
 
     [Fact]

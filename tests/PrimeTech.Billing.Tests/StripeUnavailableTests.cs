@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
-using PrimeTech.Billing.Invoices;
-using PrimeTech.Ordering.Orders;
 using PrimeTech.Testing;
 using Xunit;
 

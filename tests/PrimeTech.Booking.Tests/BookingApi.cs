@@ -31,7 +31,7 @@ public static partial class BookingApi
 
     public static DateTimeOffset At(DateOnly date, int hour, int minute = 0) => London.ToUtc(date, new TimeOnly(hour, minute));
 
-    public static string Iso(DateTimeOffset utc) => utc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+    public static string Iso(DateTimeOffset utc) => utc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string NewEmail() => $"{Guid.NewGuid():N}@example.test";
 

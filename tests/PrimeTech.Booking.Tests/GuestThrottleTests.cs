@@ -1,9 +1,9 @@
 using Alba;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Booking.Bookings;
 using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
+using System.Globalization;
 
 namespace PrimeTech.Booking.Tests;
 
@@ -154,7 +154,7 @@ public sealed class GuestThrottleTests(BookingFixture app)
     private static async Task AssertLockedAsync(IScenarioResult result)
     {
         Assert.Equal(429, result.Context.Response.StatusCode);
-        var seconds = int.Parse(result.Context.Response.Headers.RetryAfter.ToString());
+        var seconds = int.Parse(result.Context.Response.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture);
         Assert.InRange(seconds, 1, (int)TrackingThrottle.LockDuration.TotalSeconds);
         var body = System.Text.Json.JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
         Assert.Equal("RATE_LIMITED", body.GetProperty("code").GetString());

@@ -89,6 +89,6 @@ public sealed class OpenBookingLimitTests(BookingFixture app)
     private async Task<IReadOnlyList<ServiceBooking>> BookingsOfAsync(string email)
     {
         await using var session = app.Host.Services.GetRequiredService<IBookingStore>().QuerySession();
-        return await session.Query<ServiceBooking>().Where(b => b.NormalizedContactEmail == email.ToLowerInvariant()).ToListAsync();
+        return await session.Query<ServiceBooking>().Where(b => b.NormalizedContactEmail.Equals(email, StringComparison.OrdinalIgnoreCase)).ToListAsync();
     }
 }

@@ -1,6 +1,7 @@
 using PrimeTech.Testing;
 using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
+using System.Globalization;
 
 namespace PrimeTech.Booking.Tests;
 
@@ -51,7 +52,7 @@ public sealed class RateLimitTests(BookingRateLimitFixture app)
     {
         var result = await send();
         Assert.Equal(429, result.Context.Response.StatusCode);
-        Assert.True(int.Parse(result.Context.Response.Headers.RetryAfter.ToString()) > 0);
+        Assert.True(int.Parse(result.Context.Response.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture) > 0);
         var body = System.Text.Json.JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
         Assert.Equal("RATE_LIMITED", body.GetProperty("code").GetString());
     }

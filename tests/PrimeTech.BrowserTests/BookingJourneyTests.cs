@@ -1,5 +1,4 @@
 using System.Globalization;
-using Alba;
 using Microsoft.Playwright;
 using PrimeTech.BuildingBlocks.Time;
 using Xunit;

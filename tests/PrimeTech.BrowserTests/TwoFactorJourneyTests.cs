@@ -42,7 +42,7 @@ public sealed class TwoFactorJourneyTests(BrowserFixture site)
         Assert.Equal(10, recoveryCodes.Count);
         Accessibility.AssertNone(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
         await page.GetByRole(AriaRole.Link, new() { Name = "I have saved my recovery codes" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/admin"));
+        await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
 
         // Another browser: password, then a code (this time step's is used: a recovery code).
         var again = await site.NewPageAsync();
@@ -54,7 +54,7 @@ public sealed class TwoFactorJourneyTests(BrowserFixture site)
         Accessibility.AssertNone(await BrowserFixture.SeriousAccessibilityViolationsAsync(again));
         await again.GetByLabel("Code").FillAsync(recoveryCodes[0].Trim());
         await again.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await again.WaitForURLAsync(url => url.EndsWith("/admin/users"));
+        await again.WaitForURLAsync(url => url.EndsWith("/admin/users", StringComparison.Ordinal));
         Assert.Equal("Users", await again.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
     }
 }

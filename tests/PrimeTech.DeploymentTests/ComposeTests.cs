@@ -86,7 +86,7 @@ public sealed class ComposeTests
 
     /// <summary>
     /// docker-compose in the repository root, reading .env.example as its .env (not a developer's
-    /// own .env), with values for the secrets the example leaves empty unless <paramref name="withSecrets"/> is false.
+    /// own .env), with values for the secrets the example leaves empty (the overload below can leave them out).
     /// </summary>
     private static Task<CommandResult> ComposeAsync(params string[] args) => ComposeAsync(withSecrets: true, args);
 

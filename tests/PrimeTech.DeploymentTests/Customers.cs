@@ -25,9 +25,9 @@ public static class Customers
         {
             var (i, email) = item;
             using var client = deployment.Instance(i % 2 + 1);
-            using var response = await client.PostAsJsonAsync("/api/auth/register", new { email, name = "Deployment Customer", password = Accounts.DefaultPassword });
+            using var response = await client.PostAsJsonAsync("/api/auth/register", new { email, name = "Deployment Customer", password = Accounts.DefaultPassword }, cancellationToken: _);
             if (response.StatusCode != HttpStatusCode.Accepted)
-                throw new InvalidOperationException($"register {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                throw new InvalidOperationException($"register {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(_)}");
         });
 
         var tokens = await VerificationTokensAsync(deployment, emails);
@@ -36,7 +36,7 @@ public static class Customers
         {
             var (i, email) = item;
             using var client = deployment.Instance((i + 1) % 2 + 1);
-            using (var verified = await client.PostAsJsonAsync("/api/auth/verify-email", new { token = tokens[email] }))
+            using (var verified = await client.PostAsJsonAsync("/api/auth/verify-email", new { token = tokens[email] }, cancellationToken: _))
                 verified.EnsureSuccessStatusCode();
             signedIn[i] = await SignInAsync(client, email, Accounts.DefaultPassword);
         });

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PrimeTech.Testing;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.DeploymentTests;
 
@@ -54,7 +55,7 @@ public static partial class Outcomes
     {
         var year = DateTime.UtcNow.Year;
         var numbers = (await Deployment.QueryAsync<string>("select data->>'number' from billing.mt_doc_invoice where data->>'number' like $1", $"INV-{year}-%"))
-            .Select(n => int.Parse(InvoiceSequence().Match(n).Groups[1].Value)).Order().ToList();
+            .Select(n => int.Parse(InvoiceSequence().Match(n).Groups[1].Value, CultureInfo.InvariantCulture)).Order().ToList();
         Assert.NotEmpty(numbers);
         Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
     }

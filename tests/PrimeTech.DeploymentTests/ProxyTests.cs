@@ -19,7 +19,7 @@ public sealed class ProxyTests(Deployment deployment)
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Contains("__RequestVerificationToken", await login.Content.ReadAsStringAsync());
-        Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pts-af=") && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pts-af=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]

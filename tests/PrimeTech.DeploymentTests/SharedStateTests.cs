@@ -33,14 +33,14 @@ public sealed partial class SharedStateTests(Deployment deployment)
         using var first = deployment.Instance(1);
         using var second = deployment.Instance(2);
         using var form = await first.GetAsync("/login");
-        var antiforgeryCookie = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-pts-af=")).Split(';')[0];
+        var antiforgeryCookie = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-pts-af=", StringComparison.Ordinal)).Split(';')[0];
         var token = FormToken().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
 
         var accepted = await PostLoginAsync(second, antiforgeryCookie, token, customer);
         var forged = await PostLoginAsync(second, antiforgeryCookie, token[..^4] + "AAAA", customer);
 
         Assert.Equal(HttpStatusCode.SeeOther, accepted.StatusCode);
-        Assert.Contains(accepted.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pts="));
+        Assert.Contains(accepted.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pts=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class SharedStateTests(Deployment deployment)
         // Password on the first, code on the second: the pending sign-in is in the database too.
         using var password = await first.SendAsync(Requests.Json(HttpMethod.Post, "/api/auth/login", new { email = customer.Email, password = customer.Password }));
         Assert.Equal(HttpStatusCode.OK, password.StatusCode);
-        Assert.DoesNotContain(password.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pts="));
+        Assert.DoesNotContain(password.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pts=", StringComparison.Ordinal));
         var pending = TwoFactorAccounts.PendingTokenFrom(password.Headers.GetValues("Set-Cookie"));
         using var code = await second.SendAsync(Requests.Json(HttpMethod.Post, "/api/auth/login/two-factor",
             new { code = recoveryCodes[0] }, $"__Host-pts-2fa={pending}"));

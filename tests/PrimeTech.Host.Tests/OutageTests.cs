@@ -6,6 +6,7 @@ using System.Text.Json;
 using Npgsql;
 using PrimeTech.Testing;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Host.Tests;
 
@@ -29,7 +30,7 @@ public sealed class OutageFixture : AppFixture
     public OutageFixture()
     {
         Settings["S3:Endpoint"] = $"127.0.0.1:{S3.Port}";
-        Settings["Smtp:Port"] = Smtp.Port.ToString();
+        Settings["Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture);
     }
 
     public override async Task InitializeAsync()

@@ -1,6 +1,6 @@
-using Alba;
 using PrimeTech.Testing;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Identity.Tests;
 
@@ -18,7 +18,7 @@ public sealed class LockoutTests(IdentityFixture app) : IDisposable
 
         var locked = await app.LoginAsync(user.Email, user.Password, 423);
         await locked.AssertProblemAsync("ACCOUNT_LOCKED");
-        var retryAfter = int.Parse(locked.Context.Response.Headers.RetryAfter.ToString());
+        var retryAfter = int.Parse(locked.Context.Response.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 14 * 60, 15 * 60);
         Assert.Contains("Try again in 15 minutes, or reset your password.", (await locked.JsonAsync()).GetProperty("detail").GetString());
 

@@ -9,6 +9,7 @@ using PrimeTech.Identity.Users;
 using PrimeTech.Testing;
 using Wolverine;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Identity.Tests;
 
@@ -192,7 +193,7 @@ public sealed class MaintenanceTests(IdentityFixture app)
     [InlineData("2026-07-01T01:59:00Z", "2026-07-01T02:00:00Z")]
     [InlineData("2026-10-24T12:00:00Z", "2026-10-25T03:00:00Z")]   // clocks go back on 25 October
     public void The_next_run_is_the_next_0300_on_the_london_clock(string after, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected), ScheduledJob.NextDailyRun(DateTimeOffset.Parse(after), new TimeOnly(3, 0)));
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), ScheduledJob.NextDailyRun(DateTimeOffset.Parse(after, CultureInfo.InvariantCulture), new TimeOnly(3, 0)));
 
     [Fact]
     public async Task User_figures_count_new_accounts_by_london_day_and_all_accounts_by_its_end()

@@ -1,6 +1,7 @@
 using Alba;
 using PrimeTech.Testing;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Identity.Tests;
 
@@ -40,7 +41,7 @@ public sealed class AuthRateLimitTests(RateLimitFixture app)
 
         Assert.Equal([401, 401, 401, 429], statuses);
         await last!.AssertProblemAsync("RATE_LIMITED");
-        var retryAfter = int.Parse(last!.Context.Response.Headers.RetryAfter.ToString());
+        var retryAfter = int.Parse(last!.Context.Response.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
         Assert.Equal($"Too many requests. Try again in {retryAfter} seconds.", (await last.JsonAsync()).GetProperty("detail").GetString());
 

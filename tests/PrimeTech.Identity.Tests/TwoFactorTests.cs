@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +6,7 @@ using PrimeTech.Identity.TwoFactor;
 using PrimeTech.Identity.Users;
 using PrimeTech.Testing;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Identity.Tests;
 
@@ -284,7 +284,7 @@ public sealed class TwoFactorTests(IdentityFixture app) : IDisposable
         // Now locked: even the right code, and the password step, answer ACCOUNT_LOCKED.
         var locked = await SecondStepAsync(pending, enrolment.TakeFreshCode(app.Clock)!, 423);
         await locked.AssertProblemAsync("ACCOUNT_LOCKED");
-        Assert.True(int.Parse(locked.Context.Response.Headers.RetryAfter.ToString()) > 0);
+        Assert.True(int.Parse(locked.Context.Response.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture) > 0);
         await app.LoginAsync(customer.Email, customer.Password, 423);
     }
 

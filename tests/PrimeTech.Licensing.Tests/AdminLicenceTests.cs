@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using Alba;
 using PrimeTech.Licensing.Licences;
 using PrimeTech.Testing;
 using Xunit;

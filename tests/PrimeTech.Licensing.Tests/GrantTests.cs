@@ -5,7 +5,6 @@ using PrimeTech.Licensing.Contracts;
 using PrimeTech.Licensing.Entitlements;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
-using Wolverine.Tracking;
 using Xunit;
 
 namespace PrimeTech.Licensing.Tests;

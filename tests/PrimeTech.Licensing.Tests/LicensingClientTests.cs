@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using PrimeTech.Licensing.Client;
 using PrimeTech.Testing;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Licensing.Tests;
 
@@ -145,7 +145,7 @@ public sealed class LicensingClientTests(LicensingFixture app) : IDisposable
         var file = Directory.GetFiles(cache).Single();
         var entry = JsonNode.Parse(File.ReadAllText(file))!;
         var body = Encoding.UTF8.GetString(Convert.FromBase64String(entry["Body"]!.GetValue<string>()));
-        entry["Body"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(body.Replace(activated.Lease.ExpiresAt.Year.ToString(), "2099")));
+        entry["Body"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(body.Replace(activated.Lease.ExpiresAt.Year.ToString(CultureInfo.InvariantCulture), "2099")));
         File.WriteAllText(file, entry.ToJsonString());
         Assert.Equal(LicenceState.SignatureInvalid, (await offline.ValidateAsync(licence.Key)).State);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Licensing.Licences;
 using PrimeTech.Testing;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Licensing.Tests;
 
@@ -26,7 +27,7 @@ public class LicensingFixture : AppFixture
         Settings["RateLimits:LicenceIp:PermitLimit"] = "1000000";
         Settings["RateLimits:LicenceKey:PermitLimit"] = "1000000";
         Settings["RateLimits:Downloads:PermitLimit"] = "1000000";
-        Settings["Releases:MaxUploadBytes"] = MaxUploadBytes.ToString();
+        Settings["Releases:MaxUploadBytes"] = MaxUploadBytes.ToString(CultureInfo.InvariantCulture);
     }
 
     public override void ConfigureWebHost(IWebHostBuilder builder)

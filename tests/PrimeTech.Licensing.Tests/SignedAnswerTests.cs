@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using PrimeTech.Licensing.Client;
 using PrimeTech.Licensing.Signing;
-using PrimeTech.Testing;
 using Xunit;
 
 namespace PrimeTech.Licensing.Tests;
@@ -89,7 +88,7 @@ public sealed class SignedAnswerTests(LicensingFixture app) : IDisposable
         var result = await app.RunHostCommandAsync("keys", "generate");
 
         Assert.Equal(0, result.ExitCode);
-        var lines = result.Output.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith("Licensing__")).ToDictionary(
+        var lines = result.Output.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith("Licensing__", StringComparison.Ordinal)).ToDictionary(
             l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]);
         Assert.Matches("^[A-Za-z0-9._-]{1,64}$", lines["Licensing__SigningKeys__0__Id"]);
         Assert.Equal("Active", lines["Licensing__SigningKeys__0__Status"]);

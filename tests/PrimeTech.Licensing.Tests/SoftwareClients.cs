@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
-using Microsoft.AspNetCore.Hosting;
 using NSec.Cryptography;
 using PrimeTech.Licensing.Client;
 using PrimeTech.Testing;
@@ -114,7 +113,7 @@ public static class JsonAnswers
         using var response = await client.SendAsync(request);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var signature = response.Headers.TryGetValues("Licence-Signature", out var values) ? values.Single() : null;
-        var json = bytes.Length > 0 && response.Content.Headers.ContentType?.MediaType?.EndsWith("json") == true;
+        var json = bytes.Length > 0 && response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true;
         return (response.StatusCode, json ? JsonDocument.Parse(bytes).RootElement.Clone() : default, signature, bytes);
     }
 }

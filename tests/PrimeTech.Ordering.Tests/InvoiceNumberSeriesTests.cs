@@ -1,6 +1,7 @@
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Orders;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Ordering.Tests;
 
@@ -62,7 +63,7 @@ public sealed class InvoiceNumberSeriesTests(OrderingFixture app) : IAsyncLifeti
         Assert.True(succeeded.Count >= 80, $"only {succeeded.Count} checkouts succeeded");
 
         var issued = await shop.InvoicesOfYearAsync(year);
-        var sequence = issued.Select(i => int.Parse(i.Number[^6..])).Order().ToList();
+        var sequence = issued.Select(i => int.Parse(i.Number[^6..], CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(Enumerable.Range(1, succeeded.Count), sequence);
         Assert.Equal(succeeded.Count, await shop.CounterAsync($"INV-{year}"));
         Assert.Equal(

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
-using PrimeTech.Billing;
 using PrimeTech.Billing.Documents;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Money;
-using PrimeTech.Storage.Contracts;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using Xunit;

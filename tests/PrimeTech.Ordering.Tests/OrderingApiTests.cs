@@ -3,6 +3,7 @@ using System.Text.Json;
 using Alba;
 using PrimeTech.Testing;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Ordering.Tests;
 
@@ -295,7 +296,7 @@ public sealed class OrderingApiTests(OrderingFixture app)
 
         var customer = await app.CreateCustomerAsync();
         var (orderNumber, invoiceNumber) = await CheckOutOverApiAsync(customer, sku, 2);
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var found = await JsonAsync(s =>
         {
             s.SignedInAs(admin).Get.Url($"/api/admin/orders?status=PendingPayment&from={today}&to={today}&q={Uri.EscapeDataString(customer.Email)}");

@@ -1,10 +1,8 @@
 using Marten;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using PrimeTech.Billing;
 using PrimeTech.Billing.Invoices;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
 using PrimeTech.Ordering.Orders;
@@ -21,7 +19,6 @@ public sealed class Shop(AppFixture app)
 {
     public IMessageBus Bus => app.Host.Services.GetRequiredService<IMessageBus>();
 
-    public SiteOptions Site => app.Host.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
 
     public static Customer NewCustomer(bool verified = true)
     {
@@ -49,7 +46,7 @@ public sealed class Shop(AppFixture app)
     public async Task<CheckoutOutcome> CheckoutAsync(Customer customer, long? revision = null)
     {
         var cartRevision = revision ?? (await CartAsync(customer)).Revision;
-        return await CheckoutFlow.RunAsync(Bus, customer, cartRevision, Site, CancellationToken.None);
+        return await CheckoutFlow.RunAsync(Bus, customer, cartRevision, CancellationToken.None);
     }
 
     /// <summary>A verified customer who bought one of a fresh product.</summary>

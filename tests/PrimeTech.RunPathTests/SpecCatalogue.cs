@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Globalization;
 
 namespace PrimeTech.RunPathTests;
 
@@ -28,8 +29,8 @@ public static partial class SpecCatalogue
         var section = Section(markdown, "### 1.6 Status pages", "\n---");
         return section.Split('\n')
             .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
-            .Where(cells => cells.Length > 3 && int.TryParse(cells[1], out _))
-            .ToDictionary(cells => int.Parse(cells[1]), cells => cells[2]);
+            .Where(cells => cells.Length > 3 && int.TryParse(cells[1], CultureInfo.InvariantCulture, out _))
+            .ToDictionary(cells => int.Parse(cells[1], CultureInfo.InvariantCulture), cells => cells[2]);
     }
 
     public static IReadOnlyList<SpecRoute> Parse(string markdown)

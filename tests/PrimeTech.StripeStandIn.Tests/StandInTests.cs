@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using PrimeTech.StripeStandIn;
 using PrimeTech.Testing;
 using Stripe;
 using Stripe.Checkout;
@@ -18,7 +17,7 @@ namespace PrimeTech.StripeStandIn.Tests;
 /// The stand-in is only useful if Stripe.net talks to it as to Stripe and if its webhooks pass
 /// Stripe.net's own signature check: both are checked here with the real library.
 /// </summary>
-public sealed class StandInTests : IAsyncLifetime
+public sealed class StandInTests : IAsyncLifetime, IDisposable
 {
     private const string ApiKey = "sk_test_standin";
     private const string Secret = "whsec_standin_tests";
@@ -52,9 +51,12 @@ public sealed class StandInTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _control.Dispose();
         await _standIn.DisposeAsync();
         await _receiver.DisposeAsync();
     }
+
+    public void Dispose() => _control.Dispose();
 
     private StripeClient Client(string key = ApiKey) => new(new StripeClientOptions
     {

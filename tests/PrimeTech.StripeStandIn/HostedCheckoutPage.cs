@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Globalization;
 
 namespace PrimeTech.StripeStandIn;
 
@@ -17,19 +18,19 @@ public static class HostedCheckoutPage
             var html = new StringBuilder();
             html.Append("<table><thead><tr><th scope=\"col\">Item</th><th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>");
             foreach (var line in details.Lines)
-                html.Append($"<tr><td>{Encode(line.Name)}<br><small>{Encode(line.Description)}</small></td><td class=\"num\">{Pounds(line.UnitAmount * line.Quantity)}</td></tr>");
-            html.Append($"</tbody><tfoot><tr><th scope=\"row\">Total</th><td class=\"num\"><strong>{Pounds((long)session["amount_total"]!)}</strong></td></tr></tfoot></table>");
-            if ((string?)session["customer_email"] is { } email) html.Append($"<p>Paying as {Encode(email)}</p>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(line.Name)}<br><small>{Encode(line.Description)}</small></td><td class=\"num\">{Pounds(line.UnitAmount * line.Quantity)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"</tbody><tfoot><tr><th scope=\"row\">Total</th><td class=\"num\"><strong>{Pounds((long)session["amount_total"]!)}</strong></td></tr></tfoot></table>");
+            if ((string?)session["customer_email"] is { } email) html.Append(CultureInfo.InvariantCulture, $"<p>Paying as {Encode(email)}</p>");
 
             if (status == "open")
-                html.Append($"""
+                html.Append(CultureInfo.InvariantCulture, $"""
                     <p class="card">Test card: Visa ending 4242</p>
                     <form method="post" action="/pay/{id}/pay"><button type="submit">Pay {Pounds((long)session["amount_total"]!)}</button></form>
                     <form method="post" action="/pay/{id}/decline"><button type="submit" class="secondary">Decline</button></form>
                     <form method="post" action="/pay/{id}/expire"><button type="submit" class="secondary">Let it expire</button></form>
                     """);
             else
-                html.Append($"<p>This checkout session is {Encode(status)}.</p>");
+                html.Append(CultureInfo.InvariantCulture, $"<p>This checkout session is {Encode(status)}.</p>");
             return Results.Content(Page("Pay Prime Tech Services", html.ToString()), "text/html");
         });
 

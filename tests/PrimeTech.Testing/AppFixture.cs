@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PrimeTech.StripeStandIn;
 using Xunit;
+using System.Globalization;
 
 namespace PrimeTech.Testing;
 
@@ -68,7 +69,7 @@ public class AppFixture : IAsyncLifetime
             ["S3:Bucket"] = Bucket,
             ["S3:UseSsl"] = "false",
             ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = TestServices.SmtpPort.ToString(),
+            ["Smtp:Port"] = TestServices.SmtpPort.ToString(CultureInfo.InvariantCulture),
             ["Smtp:UseStartTls"] = "false",
             ["Smtp:From"] = "no-reply@primetech.test",
             ["Stripe:SecretKey"] = StripeApiKey,

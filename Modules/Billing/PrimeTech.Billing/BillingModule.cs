@@ -1,5 +1,4 @@
 using Marten.Schema;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Payments;
@@ -15,7 +14,7 @@ public static class BillingModule
 {
     public const string Schema = "billing";
 
-    public static IServiceCollection AddBillingModule(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBillingModule(this IServiceCollection services)
     {
         services.AddValidatedOptions<SellerOptions>(SellerOptions.Section);
         services.AddValidatedOptions<StripeOptions>(StripeOptions.Section);

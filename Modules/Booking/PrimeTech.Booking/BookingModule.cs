@@ -1,4 +1,3 @@
-using Marten;
 using Marten.Schema;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +16,7 @@ public static class BookingModule
 {
     public const string Schema = "booking";
 
-    public static IServiceCollection AddBookingModule(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBookingModule(this IServiceCollection services)
     {
         services.AddValidatedOptions<BookingOptions>(BookingOptions.Section)
             .PostConfigure<IConfiguration>((options, config) =>

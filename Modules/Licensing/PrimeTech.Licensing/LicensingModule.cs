@@ -1,6 +1,5 @@
 using Marten.Schema;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,7 @@ public static class LicensingModule
 {
     public const string Schema = "licensing";
 
-    public static IServiceCollection AddLicensingModule(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLicensingModule(this IServiceCollection services)
     {
         services.AddModuleStore<ILicensingStore>(Schema, options =>
         {

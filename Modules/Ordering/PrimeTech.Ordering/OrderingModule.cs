@@ -1,5 +1,4 @@
 using Marten.Schema;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.BuildingBlocks.Configuration;
 using PrimeTech.BuildingBlocks.Operations;
@@ -14,7 +13,7 @@ public static class OrderingModule
 {
     public const string Schema = "ordering";
 
-    public static IServiceCollection AddOrderingModule(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOrderingModule(this IServiceCollection services)
     {
         services.AddValidatedOptions<OrderOptions>(OrderOptions.Section);
         services.AddScoped<ISeedStep, DemoCatalogue>();

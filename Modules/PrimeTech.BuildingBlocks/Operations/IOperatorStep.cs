@@ -3,7 +3,7 @@ namespace PrimeTech.BuildingBlocks.Operations;
 /// <summary>
 /// Work a module contributes to the operator commands. <c>migrate</c> runs every
 /// <see cref="IMigrationStep"/> after the document schemas are applied; <c>seed</c> runs every
-/// <see cref="ISeedStep"/> in <see cref="Order"/>. Both must be safe to run again.
+/// <see cref="ISeedStep"/> in <see cref="ISeedStep.Order"/>. Both must be safe to run again.
 /// </summary>
 public interface IMigrationStep
 {

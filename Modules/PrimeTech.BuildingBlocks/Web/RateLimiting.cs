@@ -45,7 +45,7 @@ public static class RateLimiting
     /// 429 with <c>Retry-After</c> (whole seconds). Under /api the problem+json RATE_LIMITED; pages are
     /// left empty so the status-code pages render the styled 429 page (which reads the same seconds).
     /// </summary>
-    public static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken ct)
+    public static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken _)
     {
         var http = context.HttpContext;
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)

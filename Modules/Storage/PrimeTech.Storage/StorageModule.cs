@@ -1,6 +1,4 @@
-using Marten;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Minio;
@@ -17,7 +15,7 @@ public static class StorageModule
 {
     public const string Schema = "storage";
 
-    public static IServiceCollection AddStorageModule(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStorageModule(this IServiceCollection services)
     {
         services.AddValidatedOptions<S3Options>(S3Options.Section);
         services.AddValidatedOptions<DownloadOptions>(DownloadOptions.Section);

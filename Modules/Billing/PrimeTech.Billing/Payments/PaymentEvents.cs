@@ -324,7 +324,7 @@ internal static class PaymentRules
             ? value.Trim().ToUpperInvariant()
             : null;
 
-    private static string? OrderNumberOf(IDictionary<string, string>? metadata) =>
+    private static string? OrderNumberOf(Dictionary<string, string>? metadata) =>
         metadata is not null && metadata.TryGetValue("order_number", out var value) && !string.IsNullOrWhiteSpace(value)
             ? value.Trim().ToUpperInvariant()
             : null;

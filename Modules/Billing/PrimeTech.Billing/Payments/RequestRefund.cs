@@ -129,7 +129,7 @@ public sealed class RequestRefundEndpoint : ICarterModule
     /// <summary>The body is optional (<c>{ reason? }</c>): none at all is fine; one that is sent must be JSON.</summary>
     private static async Task<RefundRequest?> OptionalBodyAsync(HttpContext http)
     {
-        if (http.Request.ContentLength is null or 0 && !http.Request.Headers.TransferEncoding.Any())
+        if (http.Request.ContentLength is null or 0 && http.Request.Headers.TransferEncoding.Count == 0)
             return null;
         if (!http.Request.HasJsonContentType())
             throw new DomainException(ErrorCode.UnsupportedMediaType, "Send the body as application/json.");

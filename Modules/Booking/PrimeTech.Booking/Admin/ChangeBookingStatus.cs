@@ -50,7 +50,7 @@ public static class ChangeBookingStatusHandler
         IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
         Validator.EnsureValid(command);
-        BookingStatusText.TryParse(command.Status, out var to);
+        var to = BookingStatusText.Parse(command.Status);
 
         var booking = await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct)
             ?? throw DomainException.NotFound("The booking");

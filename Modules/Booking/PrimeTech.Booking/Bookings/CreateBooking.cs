@@ -52,6 +52,10 @@ public sealed record CreateBooking(
         return ok;
     }
 
+    /// <summary>A start the validator has accepted.</summary>
+    public static DateTimeOffset ParseStart(string? value) =>
+        TryParseStart(value, out var startUtc) ? startUtc : throw new FormatException($"'{value}' is not a start time.");
+
     public sealed class Validator : AbstractValidator<CreateBooking>
     {
         public Validator()
@@ -87,7 +91,7 @@ public static class CreateBookingHandler
             throw new DomainException(BookingErrors.EmailNotVerified,
                 "Verify your email address before booking: use the link we emailed you, or ask for a new one from your account.");
         Validator.EnsureValid(command);
-        CreateBooking.TryParseStart(command.Start, out var startUtc);
+        var startUtc = CreateBooking.ParseStart(command.Start);
 
         var slug = command.ServiceSlug!.Trim().ToLowerInvariant();
         var service = await session.Query<BookableService>().SingleOrDefaultAsync(s => s.Slug == slug && s.IsActive, ct)

@@ -125,4 +125,8 @@ public static class BookingStatusText
     public static bool TryParse(string? value, out BookingStatus status) =>
         Enum.TryParse(value?.Replace(" ", ""), ignoreCase: true, out status) && Enum.IsDefined(status)
         && !int.TryParse(value, out _);
+
+    /// <summary>A status already validated (or written by this module); anything else is a bug.</summary>
+    public static BookingStatus Parse(string? value) =>
+        TryParse(value, out var status) ? status : throw new FormatException($"'{value}' is not a booking status.");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using PrimeTech.Booking.Bookings;
@@ -50,15 +51,15 @@ public static class BookingEmails
         var cancellable = BookingTransitions.IsAllowed(email.Status, BookingStatus.Cancelled);
 
         var text = new StringBuilder()
-            .AppendLine($"Dear {email.ContactName},").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Dear {email.ContactName},").AppendLine()
             .AppendLine(headline).AppendLine()
-            .AppendLine($"Reference: {email.Reference}")
-            .AppendLine($"Service: {email.ServiceName}")
-            .AppendLine($"When: {when}")
-            .AppendLine($"Status: {email.Status.Display()}");
+            .AppendLine(CultureInfo.InvariantCulture, $"Reference: {email.Reference}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Service: {email.ServiceName}")
+            .AppendLine(CultureInfo.InvariantCulture, $"When: {when}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Status: {email.Status.Display()}");
         if (note is not null)
             text.AppendLine().AppendLine("A note about your booking:").AppendLine(note);
-        text.AppendLine().AppendLine($"Track your booking: {trackingLink}");
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Track your booking: {trackingLink}");
         if (cancellable)
             text.AppendLine(CancelHint);
         text.AppendLine("The attached calendar file keeps your calendar up to date.").AppendLine()
@@ -66,17 +67,17 @@ public static class BookingEmails
 
         static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
         var html = new StringBuilder()
-            .Append($"<p>Dear {H(email.ContactName)},</p>")
-            .Append($"<p>{H(headline)}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p>Dear {H(email.ContactName)},</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p>{H(headline)}</p>")
             .Append("<table>")
-            .Append($"<tr><th align=\"left\">Reference</th><td>{H(email.Reference)}</td></tr>")
-            .Append($"<tr><th align=\"left\">Service</th><td>{H(email.ServiceName)}</td></tr>")
-            .Append($"<tr><th align=\"left\">When</th><td>{H(when)}</td></tr>")
-            .Append($"<tr><th align=\"left\">Status</th><td>{H(email.Status.Display())}</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Reference</th><td>{H(email.Reference)}</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Service</th><td>{H(email.ServiceName)}</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">When</th><td>{H(when)}</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">Status</th><td>{H(email.Status.Display())}</td></tr>")
             .Append("</table>");
         if (note is not null)
-            html.Append($"<p><strong>A note about your booking:</strong><br>{H(note)}</p>");
-        html.Append($"<p><a href=\"{H(trackingLink)}\">Track your booking</a>.{(cancellable ? " " + H(CancelHint) : "")}</p>")
+            html.Append(CultureInfo.InvariantCulture, $"<p><strong>A note about your booking:</strong><br>{H(note)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{H(trackingLink)}\">Track your booking</a>.{(cancellable ? " " + H(CancelHint) : "")}</p>")
             .Append("<p>The attached calendar file keeps your calendar up to date.</p>")
             .Append("<p>Prime Tech Services</p>");
 

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Email;

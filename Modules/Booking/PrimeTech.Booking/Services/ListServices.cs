@@ -3,7 +3,6 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
@@ -24,7 +23,7 @@ public sealed record GetService(Guid Id);
 
 public static class ServiceQueriesHandler
 {
-    public static async Task<ItemList<ServiceView>> Handle(ListServices query, IDocumentSession session, CancellationToken ct) =>
+    public static async Task<ItemList<ServiceView>> Handle(ListServices _, IDocumentSession session, CancellationToken ct) =>
         new((await session.Query<BookableService>().Where(s => s.IsActive).OrderBy(s => s.Name).ToListAsync(ct))
             .Select(ServiceView.From).ToList());
 
@@ -35,7 +34,7 @@ public static class ServiceQueriesHandler
         return service is null ? throw DomainException.NotFound("The service") : ServiceView.From(service);
     }
 
-    public static async Task<ItemList<AdminServiceView>> Handle(ListAllServices query, IDocumentSession session, CancellationToken ct) =>
+    public static async Task<ItemList<AdminServiceView>> Handle(ListAllServices _, IDocumentSession session, CancellationToken ct) =>
         new((await session.Query<BookableService>().OrderBy(s => s.Name).ToListAsync(ct)).Select(AdminServiceView.From).ToList());
 
     public static async Task<AdminServiceView> Handle(GetService query, IDocumentSession session, CancellationToken ct) =>

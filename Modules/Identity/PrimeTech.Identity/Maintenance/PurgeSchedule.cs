@@ -3,7 +3,6 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PrimeTech.Identity.Users;
 using Wolverine;
 
 namespace PrimeTech.Identity.Maintenance;

@@ -18,8 +18,7 @@ namespace PrimeTech.Identity.TwoFactor;
 
 /// <summary>
 /// Finishes enrolment: a code from the app proves it holds the secret handed out by
-/// <see cref="StartTwoFactorSetup"/>. Two-factor sign-in is then on (outcome
-/// <see cref="TwoFactorOutcome.Enrolled"/>), the code's time step counts as used, and ten recovery
+/// <see cref="StartTwoFactorSetup"/>. Two-factor sign-in is then on, the code's time step counts as used, and ten recovery
 /// codes are issued: answered once, stored only hashed.
 /// </summary>
 public sealed record ConfirmTwoFactor(Guid UserId, string? Code, string? IpAddress = null)
@@ -32,10 +31,7 @@ public sealed record ConfirmTwoFactor(Guid UserId, string? Code, string? IpAddre
     }
 }
 
-public sealed record RecoveryCodesIssued(IReadOnlyList<string> RecoveryCodes)
-{
-    public TwoFactorOutcome Outcome => TwoFactorOutcome.Enrolled;
-}
+public sealed record RecoveryCodesIssued(IReadOnlyList<string> RecoveryCodes);
 
 public static class ConfirmTwoFactorHandler
 {

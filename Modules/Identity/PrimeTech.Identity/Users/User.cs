@@ -1,5 +1,3 @@
-using PrimeTech.BuildingBlocks.Web;
-
 namespace PrimeTech.Identity.Users;
 
 /// <summary>An account. The email is unique compared case-insensitively (unique index on <see cref="NormalizedEmail"/>).</summary>

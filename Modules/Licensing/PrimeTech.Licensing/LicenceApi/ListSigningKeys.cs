@@ -1,6 +1,5 @@
 using Carter;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.Licensing.Signing;
 

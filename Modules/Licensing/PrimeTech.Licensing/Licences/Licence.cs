@@ -1,4 +1,5 @@
 using PrimeTech.BuildingBlocks.Errors;
+using System.Globalization;
 
 namespace PrimeTech.Licensing.Licences;
 
@@ -146,7 +147,7 @@ public sealed class Licence
             throw new DomainException(LicensingErrors.DeviceSwapLimitReached,
                 $"You have released this licence's machine {recent.Count} times in the last {swaps.Window.TotalDays:0.#} days. " +
                 $"You can release it again after {nextAllowed:yyyy-MM-dd HH:mm} UTC, or contact us to have it released.",
-                extensions: new Dictionary<string, string> { ["nextReleaseAt"] = nextAllowed.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") });
+                extensions: new Dictionary<string, string> { ["nextReleaseAt"] = nextAllowed.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) });
         }
         Activation = null;
         History.Add(new LicenceEvent(now, LicenceAction.Released, customerId, LicenceActor.Customer,

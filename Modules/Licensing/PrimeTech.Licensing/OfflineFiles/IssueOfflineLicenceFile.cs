@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Carter;
 using FluentValidation;
@@ -59,6 +58,8 @@ public sealed record OfflineLicencePayload(
 
 public static class IssueOfflineLicenceFileHandler
 {
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
+
     private static readonly IssueOfflineLicenceFile.Validator Validator = new();
 
     public static async Task<OfflineLicenceFile> Handle(IssueOfflineLicenceFile command, IDocumentSession session, LicenceSigningKeys keys,
@@ -81,7 +82,7 @@ public static class IssueOfflineLicenceFileHandler
             licence.ProductSku, licence.ProductName, licence.Status.ToString(), now, activation.ActivatedAt), JsonSerializerOptions.Web);
         var document = new SignedLicenceDocument(SignedLicenceDocument.FormatName, keys.ActiveKeyId, LicenceSigningKeys.Algorithm,
             Convert.ToBase64String(payload), Convert.ToBase64String(keys.Sign(payload)));
-        var content = JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions(JsonSerializerOptions.Web) { WriteIndented = true });
+        var content = JsonSerializer.SerializeToUtf8Bytes(document, Indented);
         return new OfflineLicenceFile($"{licence.Key}.lic", content);
     }
 }

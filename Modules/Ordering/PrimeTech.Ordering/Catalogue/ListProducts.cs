@@ -12,7 +12,7 @@ public sealed record ListProducts;
 
 public static class ListProductsHandler
 {
-    public static async Task<ProductList> Handle(ListProducts query, IDocumentSession session, CancellationToken ct)
+    public static async Task<ProductList> Handle(ListProducts _, IDocumentSession session, CancellationToken ct)
     {
         var products = await session.Query<Product>().Where(p => p.IsActive).OrderBy(p => p.Name).ToListAsync(ct);
         return new ProductList(products.Select(ProductSummary.From).ToList());

@@ -3,7 +3,6 @@ using JasperFx;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
@@ -39,7 +38,7 @@ public static class CheckoutFlow
     private const int Attempts = 5;
 
     public static async Task<CheckoutOutcome> RunAsync(
-        IMessageBus bus, Customer customer, long cartRevision, SiteOptions site, CancellationToken ct)
+        IMessageBus bus, Customer customer, long cartRevision, CancellationToken ct)
     {
         if (!customer.EmailVerified)
             throw new DomainException(ErrorCode.EmailNotVerified, "Verify your email address before you check out.");
@@ -104,11 +103,11 @@ public sealed record CheckoutRequest(long? CartRevision);
 public sealed class CheckoutEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/orders/checkout", async (CheckoutRequest body, HttpContext http, IMessageBus bus, IOptions<SiteOptions> site) =>
+        app.MapPost("/api/orders/checkout", async (CheckoutRequest body, HttpContext http, IMessageBus bus) =>
             {
                 if (body.CartRevision is not { } revision)
                     throw DomainException.Validation("cartRevision", "Send the revision of the cart you are checking out");
-                var outcome = await CheckoutFlow.RunAsync(bus, Customer.From(http.User), revision, site.Value, http.RequestAborted);
+                var outcome = await CheckoutFlow.RunAsync(bus, Customer.From(http.User), revision, http.RequestAborted);
                 return outcome.Created
                     ? Results.Created($"/api/orders/{outcome.Result.OrderNumber}", outcome.Result)
                     : Results.Ok(outcome.Result);

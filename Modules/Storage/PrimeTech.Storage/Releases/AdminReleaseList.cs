@@ -14,8 +14,9 @@ public static class AdminReleasesFlow
 {
     public static async Task<(ProductInfo Product, IReadOnlyList<AdminRelease> Releases)> RunAsync(IMessageBus bus, Guid productId, CancellationToken ct)
     {
-        var product = (await bus.InvokeAsync<ProductSummaries>(new GetProductSummaries([productId]), ct)).Items.FirstOrDefault()
-                      ?? throw DomainException.NotFound("The product");
+        var product = (await bus.InvokeAsync<ProductSummaries>(new GetProductSummaries([productId]), ct)).Items is [var found, ..]
+            ? found
+            : throw DomainException.NotFound("The product");
         var releases = await bus.InvokeAsync<ReleaseList<AdminRelease>>(new ListAdminReleases(productId), ct);
         return (product, releases.Items);
     }

@@ -139,8 +139,9 @@ public static class UploadReleaseFlow
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
             throw new DomainException(ErrorCode.UnsupportedMediaType, "Send the release as multipart/form-data with the parts version, notes, channel and file.");
 
-        var product = (await bus.InvokeAsync<ProductSummaries>(new GetProductSummaries([productId]), ct)).Items.FirstOrDefault()
-                      ?? throw DomainException.NotFound("The product");
+        var product = (await bus.InvokeAsync<ProductSummaries>(new GetProductSummaries([productId]), ct)).Items is [var found, ..]
+            ? found
+            : throw DomainException.NotFound("The product");
 
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
         string? version = null, notes = null, channel = null;

@@ -11,6 +11,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
+using System.Globalization;
 
 namespace PrimeTech.Web.Pages.Book;
 
@@ -89,7 +90,7 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
     {
         Services = (await bus.InvokeAsync<ItemList<ServiceView>>(new ListServices())).Items;
         if (string.IsNullOrWhiteSpace(Service)) return;
-        Chosen = Services.FirstOrDefault(s => s.Slug == Service.Trim().ToLowerInvariant());
+        Chosen = Services.FirstOrDefault(s => s.Slug.Equals(Service.Trim(), StringComparison.OrdinalIgnoreCase));
         if (Chosen is null)
         {
             if (!ModelState.ContainsKey(nameof(Service)))
@@ -117,5 +118,5 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
         }
     }
 
-    public static string SlotValue(SlotView slot) => slot.Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+    public static string SlotValue(SlotView slot) => slot.Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

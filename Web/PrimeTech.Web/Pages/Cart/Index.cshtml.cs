@@ -61,7 +61,7 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
     {
         try
         {
-            var outcome = await CheckoutFlow.RunAsync(bus, Customer.From(User), cartRevision, site.Value, HttpContext.RequestAborted);
+            var outcome = await CheckoutFlow.RunAsync(bus, Customer.From(User), cartRevision, HttpContext.RequestAborted);
             return new SeeOtherResult(OnThisSite(outcome.Result.CheckoutUrl));
         }
         catch (DomainException e) when (e.Error == ErrorCode.PaymentProviderError && e.Extensions.TryGetValue("orderNumber", out var orderNumber))

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Services;
 using Wolverine;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Ordering;
 using PrimeTech.Ordering.Orders;
 using Wolverine;
 

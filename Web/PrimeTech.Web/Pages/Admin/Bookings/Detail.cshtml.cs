@@ -49,7 +49,7 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
             var changed = await bus.InvokeAsync<AdminBookingView>(new ChangeBookingStatus(
                 reference, NewStatus, CustomerNote, InternalNote,
                 User.FindFirstValue("name") ?? User.FindFirstValue("email") ?? "Staff", User.UserId()));
-            BookingStatusText.TryParse(changed.Status, out var now);
+            var now = BookingStatusText.Parse(changed.Status);
             TempData["Flash"] = $"Booking {changed.Reference} is now {now.Words()}. The customer has been emailed.";
             return RedirectToPage(new { reference = changed.Reference });
         }

@@ -6,6 +6,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Licensing.Admin;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
+using System.Globalization;
 
 namespace PrimeTech.Web.Pages.Admin.Licences;
 
@@ -32,5 +33,5 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
     }
 
     public string PageLink(int page) =>
-        QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status, ["page"] = page.ToString() }).Value ?? "";
+        QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["status"] = Status, ["page"] = page.ToString(CultureInfo.InvariantCulture) }).Value ?? "";
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Ordering;
 using PrimeTech.Ordering.Orders;
 using Wolverine;
 
@@ -43,7 +42,7 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
     }
 
     public string PageUrl(int page) =>
-        Links.WithQuery("/admin/orders", ("status", Status), ("from", From), ("to", To), ("q", Q), ("page", page.ToString()));
+        Links.WithQuery("/admin/orders", ("status", Status), ("from", From), ("to", To), ("q", Q), ("page", page.ToString(CultureInfo.InvariantCulture)));
 
     private DateOnly? Date(string? text, string field)
     {

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Ordering;
 using PrimeTech.Ordering.Catalogue;
 using Wolverine;
+using System.Globalization;
 
 namespace PrimeTech.Web.Pages.Admin.Products;
 
@@ -24,7 +24,7 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
     public Task<IActionResult> OnPostActivateAsync(Guid id) => SetActiveAsync(id, true);
 
     public string PageUrl(int page) =>
-        Links.WithQuery("/admin/products", ("q", Q), ("active", Active?.ToString().ToLowerInvariant()), ("page", page.ToString()));
+        Links.WithQuery("/admin/products", ("q", Q), ("active", Active?.ToString().ToLowerInvariant()), ("page", page.ToString(CultureInfo.InvariantCulture)));
 
     private async Task<IActionResult> SetActiveAsync(Guid id, bool active)
     {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Services;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;

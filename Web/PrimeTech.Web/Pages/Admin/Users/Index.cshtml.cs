@@ -6,6 +6,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Admin;
 using Wolverine;
+using System.Globalization;
 
 namespace PrimeTech.Web.Pages.Admin.Users;
 
@@ -42,7 +43,7 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
     }
 
     public string PageUrl(int page) =>
-        "/admin/users" + QueryString.Create(new (string Name, string? Value)[] { ("q", Q), ("role", Role), ("locked", Locked), ("page", page.ToString()) }
+        "/admin/users" + QueryString.Create(new (string Name, string? Value)[] { ("q", Q), ("role", Role), ("locked", Locked), ("page", page.ToString(CultureInfo.InvariantCulture)) }
             .Where(p => !string.IsNullOrEmpty(p.Value))
             .Select(p => new KeyValuePair<string, string?>(p.Name, p.Value)));
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Billing;
 using PrimeTech.Billing.Webhooks;
 using PrimeTech.BuildingBlocks.Errors;
 using Wolverine;
