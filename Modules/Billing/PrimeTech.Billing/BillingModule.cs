@@ -1,6 +1,7 @@
 using Marten.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PrimeTech.Billing.Buyers;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.StripeApi;
@@ -39,6 +40,7 @@ public static class BillingModule
                 .Index(x => x.CustomerId, i => i.Name = "ix_invoice_customer_id")
                 .Index(x => x.IssuedAt, i => i.Name = "ix_invoice_issued_at");
             options.Schema.For<CancelledBeforeInvoice>();
+            options.Schema.For<AccountBillingDetails>();
             options.Schema.For<Receipt>()
                 .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_number", x => x.Number)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_order_id", x => x.OrderId)
