@@ -56,6 +56,7 @@ public sealed class Payments(PaymentsFixture app)
         await Bus.InvokeAsync<AdminProduct>(new CreateProduct(
             sku, sku.ToLowerInvariant(), $"Product {sku}", "A product made by a test.", "", unitPriceNetPence, 20m, licensed, true));
         var cart = await Bus.InvokeAsync<CartView>(new AddToCart(customer.Id, sku, quantity));
+        await TestBillingDetails.SaveAsync(Bus, customer.Id);
         var outcome = await CheckoutFlow.RunAsync(Bus, customer, cart.Revision, Site, CancellationToken.None);
         return new Purchase(customer, outcome.Result, cart.GrossPence);
     }

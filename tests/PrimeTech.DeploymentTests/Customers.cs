@@ -9,7 +9,7 @@ public sealed record CheckedOut(TestUser Customer, string OrderNumber, string In
 
 /// <summary>
 /// Customers of the deployment through its real API, spread over both instances: register, verify
-/// with the emailed token, sign in; fill a basket and check out.
+/// with the emailed token, sign in, save billing details; fill a basket and check out.
 /// </summary>
 public static class Customers
 {
@@ -39,6 +39,11 @@ public static class Customers
             using (var verified = await client.PostAsJsonAsync("/api/auth/verify-email", new { token = tokens[email] }))
                 verified.EnsureSuccessStatusCode();
             signedIn[i] = await SignInAsync(client, email, Accounts.DefaultPassword);
+            // Checkout needs billing details on the account.
+            using var billing = await client.SendAsync(
+                Requests.Json(HttpMethod.Put, "/api/account/billing-details", TestBillingDetails.Json(), signedIn[i].Cookie));
+            if (!billing.IsSuccessStatusCode)
+                throw new InvalidOperationException($"billing details {email}: {(int)billing.StatusCode} {await billing.Content.ReadAsStringAsync()}");
         });
         return [.. signedIn];
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Carter;
 using FluentValidation;
 using Marten;
@@ -16,7 +17,7 @@ namespace PrimeTech.Billing.Buyers;
 /// checkout, <c>PUT /api/account/billing-details</c>). Answered with the details as stored:
 /// trimmed, country and VAT number upper-case, a UK postcode as <c>SW1A 1AA</c>.
 /// </summary>
-public sealed record SaveBillingDetails(
+public sealed partial record SaveBillingDetails(
     Guid CustomerId,
     string? Name,
     string? CompanyName,
@@ -49,23 +50,26 @@ public sealed record SaveBillingDetails(
                 .NotEmpty().WithMessage("Choose the country")
                 .Must(Countries.IsKnown).WithMessage("Choose a country from the list");
             RuleFor(x => x.Postcode).Cascade(CascadeMode.Stop)
-                .NotEmpty().When(x => UkPostcodes.Countries.Contains(x.Country ?? "")).WithMessage("Enter the postcode")
+                .NotEmpty().When(x => IsUk(x.Country), ApplyConditionTo.CurrentValidator).WithMessage("Enter the postcode")
                 .MaximumLength(PostcodeMaxLength).WithMessage($"Postcode must be {PostcodeMaxLength} characters or fewer")
-                .Must(p => UkPostcodes.IsValid(p!)).When(x => UkPostcodes.Countries.Contains(x.Country ?? "") && !string.IsNullOrEmpty(x.Postcode))
+                .Must(p => p is null || UkPostcodes.IsValid(p)).When(x => IsUk(x.Country), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Enter a real postcode, like SW1A 1AA")
-                .Matches("^[A-Z0-9][A-Z0-9 -]*$").When(x => !string.IsNullOrEmpty(x.Postcode))
-                .WithMessage("Postcode can use letters, numbers, spaces and hyphens only");
+                .Must(p => p is null || PostcodeCharacters().IsMatch(p)).WithMessage("Postcode can use letters, numbers, spaces and hyphens only");
             RuleFor(x => x.VatNumber).Cascade(CascadeMode.Stop)
                 .MaximumLength(VatNumberMaxLength).WithMessage($"VAT number must be {VatNumberMaxLength} characters or fewer")
-                .Must((x, vat) => VatNumbers.Problem(vat!, x.Country!) is null)
-                .When(x => !string.IsNullOrEmpty(x.VatNumber) && Countries.IsKnown(x.Country))
+                .Must((x, vat) => vat is null || !Countries.IsKnown(x.Country) || VatNumbers.Problem(vat, x.Country!) is null)
                 .WithMessage((x, vat) => VatNumbers.Problem(vat!, x.Country!));
         }
+
+        private static bool IsUk(string? country) => country is not null && UkPostcodes.Countries.Contains(country);
 
         private static void Text<T>(IRuleBuilder<T, string?> rule, string label, int maxLength) =>
             rule.MaximumLength(maxLength).WithMessage($"{label} must be {maxLength} characters or fewer")
                 .Must(s => s is null || !s.Any(char.IsControl)).WithMessage($"{label} must be on one line");
     }
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9 -]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PostcodeCharacters();
 
     /// <summary>Trimmed, blanks as null, country and VAT number upper-case, UK postcodes spaced.</summary>
     public SaveBillingDetails Cleaned()
