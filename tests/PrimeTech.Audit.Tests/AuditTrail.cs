@@ -74,6 +74,7 @@ public static class AuditTrail
         await bus.InvokeAsync<AdminProduct>(new CreateProduct(
             sku, sku.ToLowerInvariant(), $"Product {sku}", "A product made by a test.", "", 4999, 20m, true, true));
         var cart = await bus.InvokeAsync<CartView>(new AddToCart(customer.Id, sku, 1));
+        await TestBillingDetails.SaveAsync(bus, customer.Id);
         var checkout = (await CheckoutFlow.RunAsync(bus, customer, cart.Revision, CancellationToken.None)).Result;
         await app.Stripe.PayAsync(checkout.CheckoutUrl[(checkout.CheckoutUrl.LastIndexOf('/') + 1)..]);
         await Eventually.TrueAsync(async () =>

@@ -73,7 +73,11 @@ public sealed class BenchClient(string baseUrl, StripeStandInClient stripe, stri
         var token = await mail.VerificationTokenAsync(email, TimeSpan.FromSeconds(60));
         using (var verify = await Http.PostAsJsonAsync("/api/auth/verify-email", new { token }))
             await EnsureAsync(verify, "verify email");
-        return await SignInAsync(email);
+        var customer = await SignInAsync(email);
+        // Checkout needs billing details on the account.
+        using (var billing = await Http.SendAsync(Request(HttpMethod.Put, "/api/account/billing-details", customer, TestBillingDetails.Json())))
+            await EnsureAsync(billing, "save billing details");
+        return customer;
     }
 
     public async Task<string> CreateProductAsync(BenchUser admin, bool licensed)

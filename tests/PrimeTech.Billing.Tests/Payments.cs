@@ -4,6 +4,7 @@ using System.Text;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PrimeTech.Billing.Buyers;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.Webhooks;
@@ -45,14 +46,16 @@ public sealed class Payments(PaymentsFixture app)
 
     public static Customer CustomerOf(TestUser user) => new(user.Id, user.Email, user.Name, true);
 
-    /// <summary>A fresh product (so prices are the test's own), added to the customer's cart and checked out.</summary>
-    public async Task<Purchase> CheckoutAsync(long unitPriceNetPence = 4999, int quantity = 1, Customer? customer = null, bool licensed = true)
+    /// <summary>A fresh product (so prices are the test's own), added to the customer's cart and checked out with <paramref name="details"/> (by default <see cref="TestBillingDetails.Business"/>) saved first.</summary>
+    public async Task<Purchase> CheckoutAsync(
+        long unitPriceNetPence = 4999, int quantity = 1, Customer? customer = null, bool licensed = true, BillingDetailsRequest? details = null)
     {
         customer ??= NewCustomer();
         var sku = "T-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
         await Bus.InvokeAsync<AdminProduct>(new CreateProduct(
             sku, sku.ToLowerInvariant(), $"Product {sku}", "A product made by a test.", "", unitPriceNetPence, 20m, licensed, true));
         var cart = await Bus.InvokeAsync<CartView>(new AddToCart(customer.Id, sku, quantity));
+        await TestBillingDetails.SaveAsync(Bus, customer.Id, details);
         var outcome = await CheckoutFlow.RunAsync(Bus, customer, cart.Revision, CancellationToken.None);
         return new Purchase(customer, outcome.Result, cart.GrossPence);
     }

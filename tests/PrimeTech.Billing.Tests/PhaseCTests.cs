@@ -20,6 +20,7 @@ public sealed class PhaseCTests(PaymentsFixture app)
             s.StatusCodeShouldBeOk();
         });
         var revision = (await cart.ReadAsJsonAsync<CartRevision>())!.Revision;
+        await app.SaveAsync(customer.Id);
 
         var checkout = await app.Host.Scenario(s =>
         {

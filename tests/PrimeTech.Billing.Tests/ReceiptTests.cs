@@ -53,8 +53,11 @@ public sealed class ReceiptTests(PaymentsFixture app)
         Assert.Contains("Visa ending 4242", text);
         Assert.Contains("Amount paid", text);
         Assert.Contains("£59.98", text);
-        Assert.Contains("Grace Hopper", text);
-        Assert.Contains("GB123456789", text);
+        // Made out to the billing details snapshotted at checkout, not the account's name.
+        Assert.Contains(TestBillingDetails.Business.Name!, text);
+        Assert.Contains(TestBillingDetails.Business.VatNumber!, text);
+        Assert.DoesNotContain("Grace Hopper", text);
+        Assert.Contains("GB123456789", text);   // the seller's VAT number
 
         var stranger = await app.CreateCustomerAsync();
         await app.Host.Scenario(s =>
@@ -102,8 +105,36 @@ public sealed class ReceiptTests(PaymentsFixture app)
         Assert.Contains("£59.99", email.Html);
         var attachment = Assert.Single(email.Attachments ?? []);
         Assert.Equal($"{receipt.Number}.pdf", attachment.FileName);
-        var pdf = await app.Mail.AttachmentAsync(email, attachment.GeneratedFileName);
-        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        var text = await app.Mail.PdfAttachmentTextAsync(email, $"{receipt.Number}.pdf");
+        Assert.Contains("Receipt", text);
+        Assert.Contains(receipt.Number, text);
+        Assert.Contains(purchase.OrderNumber, text);
+    }
+
+    [Fact]
+    public async Task The_invoice_is_emailed_at_checkout_with_its_PDF_attached_and_only_once()
+    {
+        var purchase = await Payments.CheckoutAsync();
+        var subject = $"Invoice {purchase.InvoiceNumber} for order {purchase.OrderNumber}";
+
+        var email = await app.Mail.WaitForAsync(purchase.Customer.Email, m => m.Subject == subject);
+
+        Assert.Contains($"{app.SiteUrl}/account/orders/{purchase.OrderNumber}", email.Text);
+        Assert.Contains("£59.99", email.Html);
+        var attachment = Assert.Single(email.Attachments ?? []);
+        Assert.Equal("application/pdf", attachment.ContentType);
+        var text = await app.Mail.PdfAttachmentTextAsync(email, $"{purchase.InvoiceNumber}.pdf");
+        Assert.Contains("Invoice", text);
+        Assert.Contains("Awaiting payment", text);
+        Assert.Contains(purchase.InvoiceNumber, text);
+
+        // Paying renders a second revision of the invoice; that one is not emailed (the receipt is).
+        var receipt = await Payments.PayAsync(purchase);
+        await app.Mail.WaitForAsync(purchase.Customer.Email, m => m.Subject.StartsWith($"Receipt {receipt.Number}", StringComparison.Ordinal));
+        await Eventually.GetAsync(async () =>
+            await Payments.InvoiceAsync(purchase.InvoiceNumber) is var i && i.Pdfs.Any(p => p.Revision == 2 && p.StoredAt is not null) ? i : null,
+            "the Paid invoice PDF to be stored", TimeSpan.FromSeconds(30));
+        Assert.Single(await app.Mail.ForAsync(purchase.Customer.Email), m => m.Subject == subject);
     }
 
     [Fact]

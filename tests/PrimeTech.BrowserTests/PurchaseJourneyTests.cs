@@ -48,6 +48,16 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         Assert.Contains("£99.98", cart);
         await AssertAccessibleAsync(page);
 
+        // The cart asks for the billing details: a VAT number of the wrong format is refused beside its field.
+        await TestBillingDetails.FillAsync(page, TestBillingDetails.Business with { VatNumber = "GB12345" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
+        await page.WaitForURLAsync(site.BaseUrl + "/cart?handler=Checkout");
+        Assert.Contains("Enter a GB VAT number in the correct format, like GB123456789", await page.Locator(".error-summary").InnerTextAsync());
+        Assert.Equal("true", await page.GetByLabel("VAT number (optional)").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(TestBillingDetails.Business.AddressLine1, await page.GetByLabel("Address line 1").InputValueAsync());
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("VAT number (optional)").FillAsync(TestBillingDetails.Business.VatNumber!);
+
         // Off to Stripe's hosted payment page (the stand-in), for the invoice's total.
         await page.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("^" + Regex.Escape(site.Stripe.BaseAddress.ToString()) + "pay/cs_test_"));
@@ -75,6 +85,8 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         await page.WaitForURLAsync(site.BaseUrl + $"/account/orders/{orderNumber}");
         var order = await page.Locator("main").InnerTextAsync();
         Assert.Contains("Paid", order);
+        Assert.Contains("Analytical Engines Ltd", order);
+        Assert.Contains("GB987654321", order);
         Assert.Matches(ReceiptNumber(), order);
         await AssertAccessibleAsync(page);
 

@@ -9,7 +9,7 @@ public sealed record CheckedOut(TestUser Customer, string OrderNumber, string In
 
 /// <summary>
 /// Customers of the deployment through its real API, spread over both instances: register, verify
-/// with the emailed token, sign in; fill a basket and check out.
+/// with the emailed token, sign in, save billing details; fill a basket and check out.
 /// </summary>
 public static class Customers
 {
@@ -21,24 +21,29 @@ public static class Customers
         var emails = Enumerable.Range(0, count).Select(_ => Accounts.NewEmail("deploy")).ToList();
         // Accounts are set-up, not the load under test: a few at a time (password hashing is
         // deliberately slow, and the cores are shared).
-        await Parallel.ForEachAsync(emails.Index(), SetUp, async (item, _) =>
+        await Parallel.ForEachAsync(emails.Index(), SetUp, async (item, ct) =>
         {
             var (i, email) = item;
             using var client = deployment.Instance(i % 2 + 1);
-            using var response = await client.PostAsJsonAsync("/api/auth/register", new { email, name = "Deployment Customer", password = Accounts.DefaultPassword }, cancellationToken: _);
+            using var response = await client.PostAsJsonAsync("/api/auth/register", new { email, name = "Deployment Customer", password = Accounts.DefaultPassword }, cancellationToken: ct);
             if (response.StatusCode != HttpStatusCode.Accepted)
-                throw new InvalidOperationException($"register {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(_)}");
+                throw new InvalidOperationException($"register {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         });
 
         var tokens = await VerificationTokensAsync(deployment, emails);
         var signedIn = new TestUser[count];
-        await Parallel.ForEachAsync(emails.Index(), SetUp, async (item, _) =>
+        await Parallel.ForEachAsync(emails.Index(), SetUp, async (item, ct) =>
         {
             var (i, email) = item;
             using var client = deployment.Instance((i + 1) % 2 + 1);
-            using (var verified = await client.PostAsJsonAsync("/api/auth/verify-email", new { token = tokens[email] }, cancellationToken: _))
+            using (var verified = await client.PostAsJsonAsync("/api/auth/verify-email", new { token = tokens[email] }, cancellationToken: ct))
                 verified.EnsureSuccessStatusCode();
             signedIn[i] = await SignInAsync(client, email, Accounts.DefaultPassword);
+            // Checkout needs billing details on the account.
+            using var billing = await client.SendAsync(
+                Requests.Json(HttpMethod.Put, "/api/account/billing-details", TestBillingDetails.Json(), signedIn[i].Cookie), ct);
+            if (!billing.IsSuccessStatusCode)
+                throw new InvalidOperationException($"billing details {email}: {(int)billing.StatusCode} {await billing.Content.ReadAsStringAsync(ct)}");
         });
         return [.. signedIn];
     }

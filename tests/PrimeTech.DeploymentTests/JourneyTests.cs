@@ -25,6 +25,8 @@ public sealed partial class JourneyTests(Deployment deployment)
         await page.GetByLabel("Quantity").FillAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
         await page.WaitForURLAsync(Deployment.PublicUrl + "/cart");
+        // Pre-filled from the details the customer saved over the API.
+        Assert.Equal(TestBillingDetails.Business.AddressLine1, await page.GetByLabel("Address line 1").InputValueAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
 
         await page.WaitForURLAsync(new Regex("^" + Regex.Escape(deployment.Stripe.BaseAddress.ToString()) + "pay/cs_"));

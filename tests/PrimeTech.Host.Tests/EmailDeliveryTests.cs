@@ -24,11 +24,12 @@ public sealed class EmailDeliveryTests(HostFixture fixture)
         var services = fixture.Host.Services;
         var log = services.GetRequiredService<EmailDeliveryLog>();
         var smtp = services.GetRequiredService<IOptions<SmtpOptions>>();
+        var storage = services.GetRequiredService<IStoredObjectReader>();
 
-        await SendEmailHandler.Handle(email, envelope, log, smtp, CancellationToken.None);
-        await SendEmailHandler.Handle(email, envelope, log, smtp, CancellationToken.None);
+        await SendEmailHandler.Handle(email, envelope, log, storage, smtp, CancellationToken.None);
+        await SendEmailHandler.Handle(email, envelope, log, storage, smtp, CancellationToken.None);
         // A different envelope with the same content is a different email: it goes out.
-        await SendEmailHandler.Handle(email, new Envelope(email), log, smtp, CancellationToken.None);
+        await SendEmailHandler.Handle(email, new Envelope(email), log, storage, smtp, CancellationToken.None);
 
         var delivered = await Eventually.GetAsync(async () =>
         {

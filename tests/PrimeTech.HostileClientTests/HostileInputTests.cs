@@ -39,6 +39,11 @@ public sealed class HostileInputTests(HostileFixture app)
         ["POST /api/cart/items"] = new { sku = "NO-SUCH-SKU", quantity = 1 },
         ["PUT /api/cart/items/{sku}"] = new { quantity = 2 },
         ["POST /api/orders/checkout"] = new { cartRevision = 1 },
+        ["PUT /api/account/billing-details"] = new
+        {
+            name = "Fuzz Tester", companyName = "Fuzz Ltd", addressLine1 = "1 Fuzz Street", addressLine2 = "Fuzz Quarter", city = "London",
+            postcode = "SW1A 1AA", country = "GB", vatNumber = "GB987654321",
+        },
         ["POST /api/admin/products"] = new
         {
             sku = "FZ-1", slug = "fz-1", name = "Fuzzed", summary = "Fuzzed.", descriptionMarkdown = "", unitPriceNetPence = 100,

@@ -90,6 +90,7 @@ public sealed class World
     private static async Task<JsonElement> CheckoutAsync(HttpClient customer, string sku)
     {
         var cart = await ReadAsync(await customer.PostAsJsonAsync("/api/cart/items", new { sku, quantity = 1 }), HttpStatusCode.OK);
+        await TestBillingDetails.PutAsync(customer);
         return await ReadAsync(await customer.PostAsJsonAsync("/api/orders/checkout", new { cartRevision = cart.GetProperty("revision").GetInt64() }),
             HttpStatusCode.Created);
     }

@@ -41,7 +41,7 @@ public sealed class OrderPagesTests(OrderingFixture app)
         Assert.Contains("£59.98", cart.Html);
         var revision = Regex.Match(cart.Html, "name=\"cartRevision\" value=\"(\\d+)\"").Groups[1].Value;
 
-        var checkedOut = await visitor.PostFormAsync("/cart?handler=Checkout", new Dictionary<string, string> { ["cartRevision"] = revision }, 303, "/cart");
+        var checkedOut = await visitor.PostFormAsync("/cart?handler=Checkout", TestBillingDetails.CheckoutForm(revision), 303, "/cart");
         // Off to Stripe's payment page (the stand-in); the order is waiting for payment meanwhile.
         Assert.StartsWith(app.Stripe.BaseAddress + "pay/cs_test_", checkedOut.Location);
         var orderPage = "/account/orders/" + Regex.Match((await visitor.GetAsync("/account/orders")).Html, "ORD-\\d{8}-[0-9A-Z]{4}").Value;
@@ -76,7 +76,7 @@ public sealed class OrderPagesTests(OrderingFixture app)
         var stale = Regex.Match((await visitor.GetAsync("/cart")).Html, "name=\"cartRevision\" value=\"(\\d+)\"").Groups[1].Value;
         await visitor.PostFormAsync("/products/admin-scripts", new Dictionary<string, string> { ["Quantity"] = "1" }, 303);
 
-        var refused = await visitor.PostFormAsync("/cart?handler=Checkout", new Dictionary<string, string> { ["cartRevision"] = stale }, 409, "/cart");
+        var refused = await visitor.PostFormAsync("/cart?handler=Checkout", TestBillingDetails.CheckoutForm(stale), 409, "/cart");
 
         Assert.Contains("There is a problem", refused.Html);
         Assert.Contains("Your cart changed in another window. Check it and check out again.", refused.Html);

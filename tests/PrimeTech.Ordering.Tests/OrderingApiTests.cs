@@ -17,6 +17,13 @@ public sealed class OrderingApiTests(OrderingFixture app)
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
     }
 
+    private Task PutBillingDetailsAsync(TestUser customer) =>
+        app.Host.Scenario(s =>
+        {
+            s.SignedInAs(customer).Put.Json(TestBillingDetails.Json()).ToUrl("/api/account/billing-details");
+            s.StatusCodeShouldBeOk();
+        });
+
     private async Task<(string OrderNumber, string InvoiceNumber)> CheckOutOverApiAsync(TestUser customer, string sku = "PT-BACKUP-PRO", int quantity = 1)
     {
         var cart = await JsonAsync(s =>
@@ -24,6 +31,7 @@ public sealed class OrderingApiTests(OrderingFixture app)
             s.SignedInAs(customer).Post.Json(new { sku, quantity }).ToUrl("/api/cart/items");
             s.StatusCodeShouldBeOk();
         });
+        await PutBillingDetailsAsync(customer);
         var created = await app.Host.Scenario(s =>
         {
             s.SignedInAs(customer).Post.Json(new { cartRevision = cart.GetProperty("revision").GetInt64() }).ToUrl("/api/orders/checkout");
@@ -47,6 +55,7 @@ public sealed class OrderingApiTests(OrderingFixture app)
         Assert.Equal(11998, cart.GetProperty("grossPence").GetInt64());
         Assert.Equal("GBP", cart.GetProperty("currency").GetString());
         var revision = cart.GetProperty("revision").GetInt64();
+        await PutBillingDetailsAsync(customer);
 
         var first = await JsonAsync(s =>
         {
@@ -217,6 +226,7 @@ public sealed class OrderingApiTests(OrderingFixture app)
         });
         Assert.True(missing.GetProperty("errors").TryGetProperty("cartRevision", out _));
 
+        await app.SaveAsync(customer.Id);
         var empty = await JsonAsync(s =>
         {
             s.SignedInAs(customer).Post.Json(new { cartRevision = 0 }).ToUrl("/api/orders/checkout");

@@ -46,6 +46,7 @@ public sealed class Shop(AppFixture app)
     public async Task<CheckoutOutcome> CheckoutAsync(Customer customer, long? revision = null)
     {
         var cartRevision = revision ?? (await CartAsync(customer)).Revision;
+        await TestBillingDetails.SaveAsync(Bus, customer.Id);
         return await CheckoutFlow.RunAsync(Bus, customer, cartRevision, CancellationToken.None);
     }
 

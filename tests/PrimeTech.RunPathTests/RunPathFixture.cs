@@ -211,6 +211,7 @@ public sealed partial class RunPathFixture : IAsyncLifetime
         await page.GotoAsync("/products/" + slug);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
         await page.WaitForURLAsync(SiteUrl + "/cart");
+        await TestBillingDetails.FillAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
         await page.WaitForURLAsync(new Regex($"^http://127\\.0\\.0\\.1:{TestServices.StripePort}/pay/cs_"));
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();

@@ -27,6 +27,17 @@ public sealed class MailSink(HttpClient http)
 
     public Task<byte[]> AttachmentAsync(DeliveredEmail email, string generatedFileName) =>
         http.GetByteArrayAsync($"api/email/{email.Id}/attachment/{Uri.EscapeDataString(generatedFileName)}");
+
+    /// <summary>The text of the one PDF attached as <paramref name="fileName"/> (failing if there is none, or it is not a PDF).</summary>
+    public async Task<string> PdfAttachmentTextAsync(DeliveredEmail email, string fileName)
+    {
+        var attachment = (email.Attachments ?? []).SingleOrDefault(a => a.FileName == fileName)
+                         ?? throw new InvalidOperationException(
+                             $"The email \"{email.Subject}\" has no attachment {fileName} (it has: {string.Join(", ", (email.Attachments ?? []).Select(a => a.FileName))}).");
+        if (attachment.ContentType != "application/pdf")
+            throw new InvalidOperationException($"{fileName} is attached as {attachment.ContentType}, not application/pdf.");
+        return PdfText.Of(await AttachmentAsync(email, attachment.GeneratedFileName));
+    }
 }
 
 public sealed class DeliveredEmail

@@ -4,6 +4,8 @@ namespace PrimeTech.Billing.Contracts;
 /// Issue the invoice of an order, or return the one it already has (one order, one invoice, ever).
 /// Request/response: answered with <see cref="IssuedInvoice"/>. The fields repeat Ordering's
 /// <c>OrderPlaced</c> so that this contract references no other module's contracts.
+/// <see cref="BillingDetails"/> is the order's snapshot (null for orders placed before billing
+/// details were collected); the invoice keeps it as it was.
 /// </summary>
 public sealed record IssueInvoiceForOrder(
     Guid OrderId,
@@ -15,7 +17,8 @@ public sealed record IssueInvoiceForOrder(
     IReadOnlyList<InvoiceOrderLine> Lines,
     long NetPence,
     long VatPence,
-    long GrossPence);
+    long GrossPence,
+    BillingDetails? BillingDetails = null);
 
 public sealed record InvoiceOrderLine(
     Guid ProductId,

@@ -1,5 +1,6 @@
 using Marten.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using PrimeTech.Billing.Buyers;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.StripeApi;
@@ -38,6 +39,7 @@ public static class BillingModule
                 .Index(x => x.CustomerId, i => i.Name = "ix_invoice_customer_id")
                 .Index(x => x.IssuedAt, i => i.Name = "ix_invoice_issued_at");
             options.Schema.For<CancelledBeforeInvoice>();
+            options.Schema.For<AccountBillingDetails>();
             options.Schema.For<Receipt>()
                 .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_number", x => x.Number)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_order_id", x => x.OrderId)

@@ -3,7 +3,8 @@ namespace PrimeTech.Ordering.Contracts;
 /// <summary>
 /// A customer checked out: the order exists in <c>PendingPayment</c> with this snapshot of its lines.
 /// Billing issues the order's invoice from it (the durable safety net behind the checkout flow's
-/// synchronous <c>IssueInvoiceForOrder</c>).
+/// synchronous <c>IssueInvoiceForOrder</c>). <see cref="BillingDetails"/> is the snapshot taken at
+/// checkout (null for orders placed before billing details were collected).
 /// </summary>
 public sealed record OrderPlaced(
     Guid OrderId,
@@ -15,7 +16,19 @@ public sealed record OrderPlaced(
     IReadOnlyList<OrderLineSnapshot> Lines,
     long NetPence,
     long VatPence,
-    long GrossPence);
+    long GrossPence,
+    OrderBillingDetails? BillingDetails = null);
+
+/// <summary>The customer's billing details as they were at checkout (fields as Billing's <c>BillingDetails</c>).</summary>
+public sealed record OrderBillingDetails(
+    string Name,
+    string? CompanyName,
+    string AddressLine1,
+    string? AddressLine2,
+    string City,
+    string? Postcode,
+    string Country,
+    string? VatNumber);
 
 public sealed record OrderLineSnapshot(
     Guid ProductId,

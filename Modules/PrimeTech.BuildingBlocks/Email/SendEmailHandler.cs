@@ -6,14 +6,31 @@ using Wolverine;
 
 namespace PrimeTech.BuildingBlocks.Email;
 
-/// <summary>Sends each email once, even when a killed instance's envelope is recovered and run again.</summary>
+/// <summary>
+/// Sends each email once, even when a killed instance's envelope is recovered and run again.
+/// Attachments kept in object storage are read here, with no transaction open and no lock held.
+/// </summary>
 public static class SendEmailHandler
 {
-    public static async Task Handle(OutgoingEmail email, Envelope envelope, EmailDeliveryLog sent, IOptions<SmtpOptions> options, CancellationToken ct)
+    public static async Task Handle(
+        OutgoingEmail email, Envelope envelope, EmailDeliveryLog sent, IStoredObjectReader objects, IOptions<SmtpOptions> options,
+        CancellationToken ct)
     {
         if (await sent.WasSentAsync(envelope.Id, ct)) return;
-        await SmtpDelivery.SendAsync(email, options.Value, ct);
+        await SmtpDelivery.SendAsync(await WithStoredAttachmentsReadAsync(email, objects, ct), options.Value, ct);
         await sent.RecordSentAsync(envelope.Id, ct);
+    }
+
+    private static async Task<OutgoingEmail> WithStoredAttachmentsReadAsync(OutgoingEmail email, IStoredObjectReader objects, CancellationToken ct)
+    {
+        if (email.Attachments is not { } attachments || attachments.All(a => a.Stored is null))
+            return email;
+        var read = new List<EmailAttachment>(attachments.Count);
+        foreach (var attachment in attachments)
+            read.Add(attachment.Stored is { } stored
+                ? attachment with { Content = await objects.ReadAsync(stored, ct), Stored = null }
+                : attachment);
+        return email with { Attachments = read };
     }
 }
 
@@ -33,7 +50,9 @@ public static class SmtpDelivery
 
         var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
         foreach (var attachment in email.Attachments ?? [])
-            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            body.Attachments.Add(attachment.FileName,
+                attachment.Content ?? throw new InvalidOperationException($"Attachment {attachment.FileName} has not been read from object storage."),
+                ContentType.Parse(attachment.ContentType));
         message.Body = body.ToMessageBody();
 
         using var client = new SmtpClient();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Minio;
 using PrimeTech.BuildingBlocks.Configuration;
+using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Storage.Documents;
@@ -31,6 +32,7 @@ public static class StorageModule
             return new PresigningClient(Client(endpoint, s3.PublicUseSsl ?? s3.UseSsl, s3));
         });
         services.AddSingleton<ObjectStore>();
+        services.AddSingleton<IStoredObjectReader>(sp => sp.GetRequiredService<ObjectStore>());
         services.AddScoped<IMigrationStep, EnsureBucket>();
         services.AddHealthChecks().AddCheck<S3HealthCheck>("s3", tags: ["ready"]);
         services.Configure<RateLimiterOptions>(o => o.AddDownloadsPolicy());

@@ -1,3 +1,6 @@
+using PrimeTech.Billing.Buyers;
+using PrimeTech.Billing.Contracts;
+
 namespace PrimeTech.Billing.Invoices;
 
 /// <summary>
@@ -38,6 +41,13 @@ public sealed class Invoice
         Pdfs.Where(p => p.StoredAt is not null).OrderByDescending(p => p.Revision).FirstOrDefault();
 
     public string FileName() => $"{Number}.pdf";
+
+    /// <summary>
+    /// The tax point (time of supply): the issue date. The invoice is issued at checkout, before the
+    /// payment and before the software is supplied, and an invoice issued before the basic tax point
+    /// fixes it (HMRC VAT Notice 700, section 14; D-093).
+    /// </summary>
+    public DateTimeOffset TaxPoint() => IssuedAt;
 
     /// <summary>Moves to Void (a cancelled order) and asks for a PDF that says so. False if not Issued.</summary>
     public bool TryVoid(DateTimeOffset now, out InvoicePdf? pdf)
@@ -91,11 +101,43 @@ public sealed class InvoiceSeller
     public string Email { get; set; } = "";
 }
 
-/// <summary>No postal address is collected (PRODUCT: out of scope).</summary>
+/// <summary>
+/// Whom the invoice is made out to: the customer's email, and the billing details snapshotted at
+/// checkout (D-092). Invoices issued before billing details were collected have only the name and
+/// email, and their billing fields are null.
+/// </summary>
 public sealed class InvoiceBuyer
 {
     public string Name { get; set; } = "";
     public string Email { get; set; } = "";
+    public string? CompanyName { get; set; }
+    public string? AddressLine1 { get; set; }
+    public string? AddressLine2 { get; set; }
+    public string? City { get; set; }
+    public string? Postcode { get; set; }
+    /// <summary>ISO 3166-1 alpha-2.</summary>
+    public string? Country { get; set; }
+    public string? VatNumber { get; set; }
+
+    public static InvoiceBuyer From(string name, string email, BillingDetails? details) => details is null
+        ? new InvoiceBuyer { Name = name, Email = email }
+        : new InvoiceBuyer
+        {
+            Name = details.Name,
+            Email = email,
+            CompanyName = details.CompanyName,
+            AddressLine1 = details.AddressLine1,
+            AddressLine2 = details.AddressLine2,
+            City = details.City,
+            Postcode = details.Postcode,
+            Country = details.Country,
+            VatNumber = details.VatNumber,
+        };
+
+    /// <summary>The postal address as printed: line 1, line 2, town or city, postcode, country name.</summary>
+    public IReadOnlyList<string> AddressLines() =>
+        [.. new[] { AddressLine1, AddressLine2, City, Postcode, Country is null ? null : Countries.NameOf(Country) }
+            .Where(l => !string.IsNullOrEmpty(l)).Select(l => l!)];
 }
 
 public sealed class InvoiceLine

@@ -40,7 +40,10 @@ public static class OrderPlacedHandler
             placed.Lines.Select(l => new InvoiceOrderLine(
                 l.ProductId, l.Sku, l.Name, l.IsLicensed, l.Quantity, l.UnitPriceNetPence, l.VatRatePercent,
                 l.NetPence, l.VatPence, l.GrossPence)).ToList(),
-            placed.NetPence, placed.VatPence, placed.GrossPence);
+            placed.NetPence, placed.VatPence, placed.GrossPence,
+            placed.BillingDetails is { } d
+                ? new BillingDetails(d.Name, d.CompanyName, d.AddressLine1, d.AddressLine2, d.City, d.Postcode, d.Country, d.VatNumber)
+                : null);
         var (_, messages) = await InvoiceIssuer.IssueAsync(command, session, seller.Value, clock, ct);
         return messages;
     }
@@ -76,7 +79,7 @@ internal static class InvoiceIssuer
                 VatNumber = seller.VatNumber,
                 Email = seller.Email,
             },
-            Buyer = new InvoiceBuyer { Name = command.CustomerName, Email = command.CustomerEmail },
+            Buyer = InvoiceBuyer.From(command.CustomerName, command.CustomerEmail, command.BillingDetails),
             Lines = command.Lines.Select(l => new InvoiceLine
             {
                 ProductId = l.ProductId,

@@ -1,8 +1,13 @@
 using PrimeTech.BuildingBlocks.Persistence;
 using Marten;
+using Microsoft.Extensions.Options;
+using PrimeTech.Billing.Documents;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.Pdf;
+using PrimeTech.BuildingBlocks.Email;
+using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Contracts;
+using Wolverine;
 
 namespace PrimeTech.Billing.Invoices;
 
@@ -28,30 +33,44 @@ public static class RenderInvoicePdfHandler
     }
 }
 
-/// <summary>Records where Storage put an invoice PDF revision or a receipt PDF.</summary>
+/// <summary>
+/// Records where Storage put an invoice PDF revision or a receipt PDF, and in the same transaction
+/// cascades the email that carries it (<see cref="BillingDocumentEmail"/>): the invoice's first
+/// revision (issued at checkout, awaiting payment) and every receipt. A report of a PDF already
+/// recorded changes nothing and sends nothing, so redeliveries send no second email.
+/// </summary>
 public static class GeneratedDocumentStoredHandler
 {
-    public static Task Handle(GeneratedDocumentStored stored, IDocumentSession session, CancellationToken ct) => stored.Purpose switch
+    public static async Task<OutgoingMessages> Handle(
+        GeneratedDocumentStored stored, IDocumentSession session, IOptions<SiteOptions> site, CancellationToken ct)
     {
-        DocumentPurposes.InvoicePdf => InvoicePdfStoredAsync(stored, session, ct),
-        DocumentPurposes.ReceiptPdf => ReceiptPdfStoredAsync(stored, session, ct),
-        _ => Task.CompletedTask,
-    };
+        var messages = new OutgoingMessages();
+        var email = stored.Purpose switch
+        {
+            DocumentPurposes.InvoicePdf => await InvoicePdfStoredAsync(stored, session, site.Value, ct),
+            DocumentPurposes.ReceiptPdf => await ReceiptPdfStoredAsync(stored, session, site.Value, ct),
+            _ => null,
+        };
+        if (email is not null)
+            messages.Add(email);
+        return messages;
+    }
 
-    private static async Task InvoicePdfStoredAsync(GeneratedDocumentStored stored, IDocumentSession session, CancellationToken ct)
+    private static async Task<OutgoingEmail?> InvoicePdfStoredAsync(
+        GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
         var orderId = await session.Query<Invoice>()
             .Where(i => i.Pdfs.Any(p => p.DocumentId == stored.DocumentId))
             .Select(i => i.OrderId)
             .FirstOrDefaultAsync(ct);
         if (orderId == Guid.Empty)
-            return;
+            return null;
 
         await TransactionLock.AcquireAsync(session, InvoiceIssuer.LockScope, orderId, ct);
         var invoice = await session.Query<Invoice>().FirstAsync(i => i.OrderId == orderId, ct);
         var pdf = invoice.Pdfs.Single(p => p.DocumentId == stored.DocumentId);
         if (pdf.StoredAt is not null)
-            return;
+            return null;
 
         pdf.StoredAt = stored.StoredAt;
         pdf.Bucket = stored.Bucket;
@@ -59,21 +78,23 @@ public static class GeneratedDocumentStoredHandler
         pdf.SizeBytes = stored.SizeBytes;
         pdf.Sha256 = stored.Sha256;
         session.Store(invoice);
+        return pdf.Revision == 1 && pdf.StatusShown == InvoiceStatus.Issued ? BillingDocumentEmail.Invoice(invoice, stored, site) : null;
     }
 
-    private static async Task ReceiptPdfStoredAsync(GeneratedDocumentStored stored, IDocumentSession session, CancellationToken ct)
+    private static async Task<OutgoingEmail?> ReceiptPdfStoredAsync(
+        GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
         var receiptId = await session.Query<Receipt>()
             .Where(r => r.Pdf.DocumentId == stored.DocumentId)
             .Select(r => r.Id)
             .FirstOrDefaultAsync(ct);
         if (receiptId == Guid.Empty)
-            return;
+            return null;
 
         await TransactionLock.AcquireAsync(session, RenderReceiptPdfHandler.LockScope, receiptId, ct);
         var receipt = await session.LoadAsync<Receipt>(receiptId, ct);
         if (receipt is null || receipt.Pdf.StoredAt is not null)
-            return;
+            return null;
 
         receipt.Pdf.StoredAt = stored.StoredAt;
         receipt.Pdf.Bucket = stored.Bucket;
@@ -81,5 +102,7 @@ public static class GeneratedDocumentStoredHandler
         receipt.Pdf.SizeBytes = stored.SizeBytes;
         receipt.Pdf.Sha256 = stored.Sha256;
         session.Store(receipt);
+        var invoice = await session.Query<Invoice>().FirstAsync(i => i.Number == receipt.InvoiceNumber, ct);
+        return BillingDocumentEmail.Receipt(receipt, invoice, stored, site);
     }
 }

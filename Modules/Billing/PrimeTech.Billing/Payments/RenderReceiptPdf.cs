@@ -1,35 +1,29 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Marten;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Pdf;
 using PrimeTech.Billing.StripeApi;
-using PrimeTech.BuildingBlocks.Email;
-using PrimeTech.BuildingBlocks.Money;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Contracts;
 using Wolverine;
 
 namespace PrimeTech.Billing.Payments;
 
-/// <summary>Render a new receipt's PDF, store it and email it to the customer (Billing-internal, asynchronous).</summary>
+/// <summary>Render a new receipt's PDF and store it; once stored it is emailed to the customer (Billing-internal, asynchronous).</summary>
 public sealed record RenderReceiptPdf(Guid ReceiptId);
 
 /// <summary>
 /// Reads the card (brand and last 4) from Stripe when it can — without them if Stripe cannot be
 /// reached — before any transaction or lock; then renders the PDF, and in one transaction marks it
-/// rendered and hands it to Storage and to the customer's email, both through the durable outbox. A receipt already rendered is left
-/// alone, so a redelivered message sends no second email.
+/// rendered and hands it to Storage through the durable outbox (the email follows when Storage has
+/// stored it, <see cref="GeneratedDocumentStoredHandler"/>). A receipt already rendered is left alone.
 /// </summary>
 public static class RenderReceiptPdfHandler
 {
     public const string LockScope = "billing.receipt";
 
     public static async Task<OutgoingMessages> Handle(
-        RenderReceiptPdf command, IDocumentSession session, StripeGateway stripe, IOptions<SiteOptions> site, TimeProvider clock,
+        RenderReceiptPdf command, IDocumentSession session, StripeGateway stripe, TimeProvider clock,
         ILogger<RenderReceiptPdf> logger, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
@@ -56,7 +50,6 @@ public static class RenderReceiptPdfHandler
 
         messages.Add(new StoreGeneratedDocument(
             receipt.Pdf.DocumentId, DocumentPurposes.ReceiptPdf, receipt.FileName(), "application/pdf", pdf, receipt.CustomerId));
-        messages.Add(ReceiptEmail(receipt, invoice, site.Value, pdf));
         return messages;
     }
 
@@ -74,35 +67,5 @@ public static class RenderReceiptPdfHandler
                 paymentIntentId);
             return null;
         }
-    }
-
-    // Encodes markup characters but keeps £ and — readable.
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private static OutgoingEmail ReceiptEmail(Receipt receipt, Invoice invoice, SiteOptions site, byte[] pdf)
-    {
-        var link = site.Absolute($"/account/orders/{receipt.OrderNumber}");
-        var amount = Vat.Pounds(receipt.AmountPence);
-        var text = $"""
-            Hello {invoice.Buyer.Name},
-
-            Thank you: we have received your payment of {amount} for order {receipt.OrderNumber}.
-            Your receipt {receipt.Number} is attached to this email.
-
-            You can see your order, and download its invoice and receipt, at:
-            {link}
-
-            Prime Tech Services
-            """;
-        var html = Html;
-        var htmlBody = $"""
-            <p>Hello {html.Encode(invoice.Buyer.Name)},</p>
-            <p>Thank you: we have received your payment of {html.Encode(amount)} for order {html.Encode(receipt.OrderNumber)}.
-            Your receipt {html.Encode(receipt.Number)} is attached to this email.</p>
-            <p>You can see your order, and download its invoice and receipt, at:<br><a href="{html.Encode(link)}">{html.Encode(link)}</a></p>
-            <p>Prime Tech Services</p>
-            """;
-        return new OutgoingEmail(invoice.Buyer.Email, $"Receipt {receipt.Number} for order {receipt.OrderNumber}", text, htmlBody,
-            [new EmailAttachment(receipt.FileName(), "application/pdf", pdf)]);
     }
 }

@@ -78,10 +78,14 @@ internal sealed class BillingPdfWriter : IDisposable
         _y = Math.Max(sellerBottom, y) + 16;
         Text(partyHeading, _heading, Margin, _y);
         _y += 14;
-        Text(buyer.Name, _body, Margin, _y);
-        _y += 12;
-        Text(buyer.Email, _body, Margin, _y);
-        _y += 28;
+        string?[] party = [buyer.Name, buyer.CompanyName, .. buyer.AddressLines(),
+            buyer.VatNumber is null ? null : $"VAT number: {buyer.VatNumber}", buyer.Email];
+        foreach (var line in party.Where(l => !string.IsNullOrEmpty(l)).SelectMany(l => Wrap(l!, _body, 545 - Margin)))
+        {
+            Text(line, _body, Margin, _y);
+            _y += 12;
+        }
+        _y += 16;
     }
 
     public void Lines(IEnumerable<InvoiceLine> lines)

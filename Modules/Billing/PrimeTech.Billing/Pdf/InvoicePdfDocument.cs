@@ -4,8 +4,9 @@ using PrimeTech.BuildingBlocks.Time;
 namespace PrimeTech.Billing.Pdf;
 
 /// <summary>
-/// The invoice as an A4 PDF: title and status, seller (name, address, VAT number, email), buyer,
-/// invoice and order numbers, issue date, one row per line (description, quantity, unit price
+/// The invoice as an A4 PDF: title and status, seller (name, address, VAT number, email), buyer
+/// (name, company, address, VAT number, email), invoice and order numbers, issue date and tax
+/// point, one row per line (description, quantity, unit price
 /// excl. VAT, VAT rate, net, VAT, total), totals, and the currency note.
 /// </summary>
 public static class InvoicePdfDocument
@@ -28,6 +29,7 @@ public static class InvoicePdfDocument
             ("Invoice number", invoice.Number),
             ("Order number", invoice.OrderNumber),
             ("Issue date", London.Format(invoice.IssuedAt, "d MMMM yyyy")),
+            ("Tax point", London.Format(invoice.TaxPoint(), "d MMMM yyyy")),
         ], "Bill to", invoice.Buyer);
         writer.Lines(invoice.Lines);
         writer.Totals(invoice.NetPence, invoice.VatPence, invoice.GrossPence);

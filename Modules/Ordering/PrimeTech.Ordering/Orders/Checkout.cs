@@ -22,6 +22,9 @@ public sealed record CheckoutOutcome(CheckoutResult Result, bool Created);
 /// Checkout under Policy B, used by the API and the cart page alike. Each step is a message to
 /// the module that owns it, in its own transaction; none is left half done:
 /// <list type="number">
+/// <item>Billing's <see cref="GetCheckoutBillingDetails"/> gives the customer's saved billing
+/// details (BILLING_DETAILS_REQUIRED if there are none), which the order and the invoice keep as
+/// they are now.</item>
 /// <item>Ordering's <see cref="PlaceOrder"/> stores the order and empties the cart, and in the same
 /// transaction puts <see cref="OrderPlaced"/> in the durable outbox.</item>
 /// <item>Billing's <see cref="IssueInvoiceForOrder"/> issues the invoice now, so its number is in
@@ -43,8 +46,9 @@ public static class CheckoutFlow
         if (!customer.EmailVerified)
             throw new DomainException(ErrorCode.EmailNotVerified, "Verify your email address before you check out.");
 
+        var billing = await bus.InvokeAsync<BillingDetails>(new GetCheckoutBillingDetails(customer.Id), ct);
         var placed = await WithFreshSessionRetriesAsync(() =>
-            bus.InvokeAsync<PlacedOrder>(new PlaceOrder(customer.Id, customer.Email, customer.Name, cartRevision), ct));
+            bus.InvokeAsync<PlacedOrder>(new PlaceOrder(customer.Id, customer.Email, customer.Name, cartRevision, SnapshotOf(billing)), ct));
         var invoice = await WithFreshSessionRetriesAsync(() =>
             bus.InvokeAsync<IssuedInvoice>(IssueInvoiceFor(placed.Snapshot), ct));
         var checkout = await StartCheckoutAsync(bus, placed.Snapshot, invoice, ct);
@@ -77,7 +81,13 @@ public static class CheckoutFlow
             order.Lines.Select(l => new InvoiceOrderLine(
                 l.ProductId, l.Sku, l.Name, l.IsLicensed, l.Quantity, l.UnitPriceNetPence, l.VatRatePercent,
                 l.NetPence, l.VatPence, l.GrossPence)).ToList(),
-            order.NetPence, order.VatPence, order.GrossPence);
+            order.NetPence, order.VatPence, order.GrossPence,
+            order.BillingDetails is { } d
+                ? new BillingDetails(d.Name, d.CompanyName, d.AddressLine1, d.AddressLine2, d.City, d.Postcode, d.Country, d.VatNumber)
+                : null);
+
+    private static OrderBillingDetails SnapshotOf(BillingDetails d) =>
+        new(d.Name, d.CompanyName, d.AddressLine1, d.AddressLine2, d.City, d.Postcode, d.Country, d.VatNumber);
 
     /// <summary>
     /// A unique-index or concurrency conflict at commit means another request won a race; asking

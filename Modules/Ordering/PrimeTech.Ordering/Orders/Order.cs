@@ -1,4 +1,5 @@
 using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.Ordering.Contracts;
 
 namespace PrimeTech.Ordering.Orders;
 
@@ -16,6 +17,8 @@ public sealed class Order
     public Guid CustomerId { get; set; }
     public string CustomerEmail { get; set; } = "";
     public string CustomerName { get; set; } = "";
+    /// <summary>The billing details as they were at checkout (null on orders placed before they were collected).</summary>
+    public OrderBillingDetails? BillingDetails { get; set; }
     /// <summary>The cart revision the order was placed from: one order per (customer, revision).</summary>
     public long CartRevision { get; set; }
     public OrderStatus Status { get; set; }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PrimeTech.Ordering.Contracts;
 
 namespace PrimeTech.Ordering.Orders;
 
@@ -43,7 +44,8 @@ public sealed record OrderDetail(
     string? ReceiptNumber,
     IReadOnlyList<PaymentIssueView> PaymentIssues,
     bool CanPay,
-    bool CanCancel)
+    bool CanCancel,
+    OrderBillingDetails? BillingDetails)
 {
     public static OrderDetail From(Order o) =>
         new(o.Id, o.Number, o.Status.ToString(), o.CreatedAt, o.PaidAt, o.CancelledAt, o.CancellationReason?.ToString(), o.RefundedAt,
@@ -52,7 +54,7 @@ public sealed record OrderDetail(
                 l.NetPence, l.VatPence, l.GrossPence)).ToList(),
             o.NetPence, o.VatPence, o.GrossPence, o.InvoiceNumber, o.ReceiptNumber,
             o.PaymentIssues.Select(i => new PaymentIssueView(i.At, i.Kind, i.Message)).ToList(),
-            CanPay: o.IsPending, CanCancel: o.IsPending);
+            CanPay: o.IsPending, CanCancel: o.IsPending, BillingDetails: o.BillingDetails);
 }
 
 public sealed record OrderStatusChangeView(DateTimeOffset At, string? From, string To, string By);
@@ -77,6 +79,7 @@ public sealed record AdminOrderView(
     IReadOnlyList<PaymentIssueView> PaymentIssues,
     bool CanPay,
     bool CanCancel,
+    OrderBillingDetails? BillingDetails,
     Guid CustomerId,
     string CustomerEmail,
     string CustomerName,
@@ -87,7 +90,7 @@ public sealed record AdminOrderView(
         var d = OrderDetail.From(o);
         return new(o.Id, d.OrderNumber, d.Status, d.CreatedAt, d.PaidAt, d.CancelledAt, d.CancellationReason, d.RefundedAt, d.Currency,
             d.Lines, d.NetPence, d.VatPence, d.GrossPence, d.InvoiceNumber, d.ReceiptNumber, d.PaymentIssues, d.CanPay, d.CanCancel,
-            o.CustomerId, o.CustomerEmail, o.CustomerName,
+            d.BillingDetails, o.CustomerId, o.CustomerEmail, o.CustomerName,
             o.History.Select(h => new OrderStatusChangeView(h.At, h.From?.ToString(), h.To.ToString(), h.By.ToString())).ToList());
     }
 }

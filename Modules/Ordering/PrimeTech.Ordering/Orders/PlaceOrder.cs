@@ -12,9 +12,10 @@ namespace PrimeTech.Ordering.Orders;
 
 /// <summary>
 /// Turn the customer's cart, at the revision they saw, into an order awaiting payment.
-/// Answered with <see cref="PlacedOrder"/>; a repeat for the same revision returns the same order.
+/// Answered with <see cref="PlacedOrder"/>; a repeat for the same revision returns the same order
+/// (with the billing details it was placed with).
 /// </summary>
-public sealed record PlaceOrder(Guid CustomerId, string Email, string Name, long CartRevision);
+public sealed record PlaceOrder(Guid CustomerId, string Email, string Name, long CartRevision, OrderBillingDetails BillingDetails);
 
 public sealed record PlacedOrder(Guid OrderId, string OrderNumber, bool Replayed, OrderPlaced Snapshot);
 
@@ -88,6 +89,7 @@ public static class PlaceOrderHandler
             CustomerId = command.CustomerId,
             CustomerEmail = command.Email,
             CustomerName = command.Name,
+            BillingDetails = command.BillingDetails,
             CartRevision = cart.Revision,
             Status = OrderStatus.PendingPayment,
             Lines = lines,
@@ -127,5 +129,5 @@ public static class PlaceOrderHandler
             order.Lines.Select(l => new OrderLineSnapshot(
                 l.ProductId, l.Sku, l.Name, l.IsLicensed, l.Quantity, l.UnitPriceNetPence, l.VatRatePercent,
                 l.NetPence, l.VatPence, l.GrossPence)).ToList(),
-            order.NetPence, order.VatPence, order.GrossPence));
+            order.NetPence, order.VatPence, order.GrossPence, order.BillingDetails));
 }

@@ -3,14 +3,16 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Minio;
 using Minio.DataModel.Args;
+using PrimeTech.BuildingBlocks.Email;
 
 namespace PrimeTech.Storage.ObjectStorage;
 
 /// <summary>
-/// The module's only door to S3: puts objects (recording size and SHA-256) and presigns GET URLs.
-/// Presigning is offline, with a client configured for the endpoint browsers reach.
+/// The module's only door to S3: puts objects (recording size and SHA-256), reads them back (the
+/// documents emails carry) and presigns GET URLs. Presigning is offline, with a client configured
+/// for the endpoint browsers reach.
 /// </summary>
-public sealed class ObjectStore(IMinioClient s3, PresigningClient presigner, IOptions<S3Options> options)
+public sealed class ObjectStore(IMinioClient s3, PresigningClient presigner, IOptions<S3Options> options) : IStoredObjectReader
 {
     public string Bucket => options.Value.Bucket;
 
@@ -24,6 +26,16 @@ public sealed class ObjectStore(IMinioClient s3, PresigningClient presigner, IOp
             .WithObjectSize(content.LongLength)
             .WithContentType(contentType), ct);
         return new StoredBytes(content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)));
+    }
+
+    public async Task<byte[]> ReadAsync(StoredObjectReference stored, CancellationToken ct)
+    {
+        using var content = new MemoryStream();
+        await s3.GetObjectAsync(new GetObjectArgs()
+            .WithBucket(stored.Bucket)
+            .WithObject(stored.ObjectKey)
+            .WithCallbackStream((stream, token) => stream.CopyToAsync(content, token)), ct);
+        return content.ToArray();
     }
 
     /// <summary>A GET URL for <paramref name="lifetime"/> that makes the browser save the object as <paramref name="fileName"/>.</summary>

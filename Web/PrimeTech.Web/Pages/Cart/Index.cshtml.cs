@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using PrimeTech.Billing.Buyers;
+using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Orders;
+using PrimeTech.Web.Pages.Account;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Cart;
@@ -15,10 +18,17 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
 {
     public CartView Cart { get; private set; } = null!;
 
+    /// <summary>Who the invoice is made out to: the account's saved details, saved again (as changed) at checkout.</summary>
+    [BindProperty] public BillingDetailsForm Billing { get; set; } = new();
+
     /// <summary>A quantity error, shown beside the line it belongs to.</summary>
     public Dictionary<string, string> LineErrors { get; } = [];
 
-    public async Task OnGetAsync() => Cart = await LoadAsync();
+    public async Task OnGetAsync()
+    {
+        Cart = await LoadAsync();
+        await LoadSavedBillingDetailsAsync();
+    }
 
     public async Task<IActionResult> OnPostUpdateAsync(string? sku, string? quantity)
     {
@@ -61,6 +71,7 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
     {
         try
         {
+            await bus.InvokeAsync<BillingDetails>(Billing.For(User.RequiredUserId()), HttpContext.RequestAborted);
             var outcome = await CheckoutFlow.RunAsync(bus, Customer.From(User), cartRevision, HttpContext.RequestAborted);
             return new SeeOtherResult(OnThisSite(outcome.Result.CheckoutUrl));
         }
@@ -72,7 +83,7 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
         }
         catch (DomainException e)
         {
-            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string> { ["cart"] = "" });
+            ModelState.AddDomainErrors(e, BillingDetailsForm.Prefix, fields: new Dictionary<string, string> { ["cart"] = "" });
             Response.StatusCode = e.Error.Status;
             Cart = await LoadAsync();
             return Page();
@@ -89,10 +100,17 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
     private async Task<IActionResult> LineFailedAsync(string sku, string message, int status)
     {
         Cart = await LoadAsync();
+        await LoadSavedBillingDetailsAsync();
         LineErrors[sku] = message;
         ModelState.AddModelError("quantity-" + sku, message);
         Response.StatusCode = status;
         return Page();
+    }
+
+    private async Task LoadSavedBillingDetailsAsync()
+    {
+        var saved = await bus.InvokeAsync<SavedBillingDetails>(new GetBillingDetails(User.RequiredUserId()), HttpContext.RequestAborted);
+        Billing = BillingDetailsForm.From(saved.Details, User.DisplayName());
     }
 
     private Task<CartView> LoadAsync() => bus.InvokeAsync<CartView>(new GetCart(User.RequiredUserId()), HttpContext.RequestAborted);
