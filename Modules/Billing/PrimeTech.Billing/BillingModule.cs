@@ -37,7 +37,8 @@ public static class BillingModule
                 .UniqueIndex(UniqueIndexType.Computed, "ux_invoice_order_id", x => x.OrderId)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_invoice_order_number", x => x.OrderNumber)
                 .Index(x => x.CustomerId, i => i.Name = "ix_invoice_customer_id")
-                .Index(x => x.IssuedAt, i => i.Name = "ix_invoice_issued_at");
+                .Index(x => x.IssuedAt, i => i.Name = "ix_invoice_issued_at")
+                .Index(x => x.PaidAt, i => i.Name = "ix_invoice_paid_at");
             options.Schema.For<CancelledBeforeInvoice>();
             options.Schema.For<Receipt>()
                 .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_number", x => x.Number)
