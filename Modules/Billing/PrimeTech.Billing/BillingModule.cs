@@ -1,6 +1,7 @@
 using Marten.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PrimeTech.Billing.CreditNotes;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.StripeApi;
@@ -57,12 +58,19 @@ public static class BillingModule
                 .Index(x => x.OrderNumber, i => i.Name = "ix_webhook_event_order_number");
             options.Schema.For<Refund>()
                 .UseOptimisticConcurrency(true)
-                .UniqueIndex(UniqueIndexType.Computed, "ux_refund_order_id", x => x.OrderId)
+                .Index(x => x.OrderId, i => i.Name = "ix_refund_order_id")
                 .Index(x => x.StripeRefundId, i =>
                 {
                     i.Name = "ux_refund_stripe_refund_id";
                     i.IsUnique = true;
                 });
+            options.Schema.For<CreditNote>()
+                .UniqueIndex(UniqueIndexType.Computed, "ux_credit_note_number", x => x.Number)
+                .UniqueIndex(UniqueIndexType.Computed, "ux_credit_note_stripe_refund_id", x => x.StripeRefundId)
+                .UniqueIndex(UniqueIndexType.Computed, "ux_credit_note_refund_id", x => x.RefundId)
+                .Index(x => x.OrderId, i => i.Name = "ix_credit_note_order_id")
+                .Index(x => x.CustomerId, i => i.Name = "ix_credit_note_customer_id")
+                .Index(x => x.IssuedAt, i => i.Name = "ix_credit_note_issued_at");
         });
         return services;
     }
