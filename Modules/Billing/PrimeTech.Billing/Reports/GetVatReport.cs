@@ -27,10 +27,10 @@ public sealed record GetVatReport(string? From, string? To)
 
         public Validator()
         {
-            RuleFor(x => x.From).NotEmpty().WithMessage("Enter a start date")
-                .Must(f => London.ParseDate(f) is not null).When(x => !string.IsNullOrWhiteSpace(x.From)).WithMessage("Enter a date as YYYY-MM-DD");
-            RuleFor(x => x.To).NotEmpty().WithMessage("Enter an end date")
-                .Must(t => London.ParseDate(t) is not null).When(x => !string.IsNullOrWhiteSpace(x.To)).WithMessage("Enter a date as YYYY-MM-DD");
+            RuleFor(x => x.From).Must(f => !string.IsNullOrWhiteSpace(f)).WithMessage("Enter a start date");
+            RuleFor(x => x.From).Must(f => London.ParseDate(f) is not null).When(x => !string.IsNullOrWhiteSpace(x.From)).WithMessage("Enter a date as YYYY-MM-DD");
+            RuleFor(x => x.To).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Enter an end date");
+            RuleFor(x => x.To).Must(t => London.ParseDate(t) is not null).When(x => !string.IsNullOrWhiteSpace(x.To)).WithMessage("Enter a date as YYYY-MM-DD");
             When(x => London.ParseDate(x.From) is not null && London.ParseDate(x.To) is not null, () =>
             {
                 RuleFor(x => x.To).Must((x, to) => London.ParseDate(to) >= London.ParseDate(x.From))
@@ -42,8 +42,10 @@ public sealed record GetVatReport(string? From, string? To)
         }
     }
 
-    public DateOnly FromDate => London.ParseDate(From) ?? throw new InvalidOperationException("Validate the query first.");
-    public DateOnly ToDate => London.ParseDate(To) ?? throw new InvalidOperationException("Validate the query first.");
+    /// <summary>The period, once the validator has passed (methods, not properties, so nothing that reads a message's properties trips on an invalid one).</summary>
+    public (DateOnly From, DateOnly To) Period() =>
+        (London.ParseDate(From) ?? throw new InvalidOperationException("Validate the query first."),
+         London.ParseDate(To) ?? throw new InvalidOperationException("Validate the query first."));
 }
 
 /// <summary>The report: the period, totals by VAT rate (rate descending), the grand total, and every line.</summary>
@@ -100,8 +102,8 @@ public static class GetVatReportHandler
     public static async Task<VatReport> Handle(GetVatReport query, IDocumentSession session, CancellationToken ct)
     {
         GetVatReport.Validator.Instance.EnsureValid(query);
-        var lines = await VatDocuments.LinesAsync(session, query.FromDate, query.ToDate, ct);
-        return VatReport.Of(query.FromDate, query.ToDate, lines);
+        var (from, to) = query.Period();
+        return VatReport.Of(from, to, await VatDocuments.LinesAsync(session, from, to, ct));
     }
 }
 
