@@ -27,6 +27,7 @@ public static class BillingModule
             // leaves the cores to the requests (the webhook answers quickly) and the PDFs follow.
             opts.LocalQueueFor<RenderReceiptPdf>().MaximumParallelMessages(1);
             opts.LocalQueueFor<RenderInvoicePdf>().MaximumParallelMessages(1);
+            opts.LocalQueueFor<RenderCreditNotePdf>().MaximumParallelMessages(1);
         });
 
         services.AddModuleStore<IBillingStore>(Schema, options =>

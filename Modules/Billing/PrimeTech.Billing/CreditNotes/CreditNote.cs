@@ -53,6 +53,9 @@ public sealed class CreditNote
 
     public string FileName() => $"{Number}.pdf";
 
+    /// <summary>"CRN-2026-000001 (against invoice INV-2026-000042)".</summary>
+    public string CreditNoteWords() => $"{Number} (against invoice {InvoiceNumber})";
+
     public IReadOnlyList<CreditedLine> CreditedLines() =>
         Lines.Select(l => new CreditedLine(l.Sku, l.Description, l.Quantity, l.VatRatePercent, l.NetPence, l.VatPence, l.GrossPence)).ToList();
 

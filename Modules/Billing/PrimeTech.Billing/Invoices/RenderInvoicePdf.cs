@@ -1,5 +1,6 @@
 using PrimeTech.BuildingBlocks.Persistence;
 using Marten;
+using PrimeTech.Billing.CreditNotes;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.Pdf;
 using PrimeTech.Storage.Contracts;
@@ -28,13 +29,14 @@ public static class RenderInvoicePdfHandler
     }
 }
 
-/// <summary>Records where Storage put an invoice PDF revision or a receipt PDF.</summary>
+/// <summary>Records where Storage put an invoice PDF revision, a receipt PDF or a credit note PDF.</summary>
 public static class GeneratedDocumentStoredHandler
 {
     public static Task Handle(GeneratedDocumentStored stored, IDocumentSession session, CancellationToken ct) => stored.Purpose switch
     {
         DocumentPurposes.InvoicePdf => InvoicePdfStoredAsync(stored, session, ct),
         DocumentPurposes.ReceiptPdf => ReceiptPdfStoredAsync(stored, session, ct),
+        DocumentPurposes.CreditNotePdf => CreditNotePdfStoredAsync(stored, session, ct),
         _ => Task.CompletedTask,
     };
 
@@ -81,5 +83,27 @@ public static class GeneratedDocumentStoredHandler
         receipt.Pdf.SizeBytes = stored.SizeBytes;
         receipt.Pdf.Sha256 = stored.Sha256;
         session.Store(receipt);
+    }
+
+    private static async Task CreditNotePdfStoredAsync(GeneratedDocumentStored stored, IDocumentSession session, CancellationToken ct)
+    {
+        var noteId = await session.Query<CreditNote>()
+            .Where(c => c.Pdf.DocumentId == stored.DocumentId)
+            .Select(c => c.Id)
+            .FirstOrDefaultAsync(ct);
+        if (noteId == Guid.Empty)
+            return;
+
+        await TransactionLock.AcquireAsync(session, AnnounceCreditNoteHandler.LockScope, noteId, ct);
+        var note = await session.LoadAsync<CreditNote>(noteId, ct);
+        if (note is null || note.Pdf.StoredAt is not null)
+            return;
+
+        note.Pdf.StoredAt = stored.StoredAt;
+        note.Pdf.Bucket = stored.Bucket;
+        note.Pdf.ObjectKey = stored.ObjectKey;
+        note.Pdf.SizeBytes = stored.SizeBytes;
+        note.Pdf.Sha256 = stored.Sha256;
+        session.Store(note);
     }
 }

@@ -83,13 +83,14 @@ internal static class ReceiptNumbers
 
     /// <summary>
     /// Queues the numbering statement; call it after every other write of the transaction. It also
-    /// gives the number to <paramref name="earlyRefund"/>, completed on this receipt in the same
+    /// gives the number to <paramref name="earlyRefunds"/>, completed on this receipt in the same
     /// transaction. Refuses first (SERIES_EXHAUSTED) if the year's series is full.
     /// </summary>
-    public static Task AssignLastAsync(IDocumentSession session, Receipt receipt, Refund? earlyRefund, DateTimeOffset now, CancellationToken ct)
+    public static Task AssignLastAsync(
+        IDocumentSession session, Receipt receipt, IEnumerable<Refund> earlyRefunds, DateTimeOffset now, CancellationToken ct)
     {
         List<NumberTarget> targets = [new("mt_doc_receipt", "number", receipt.Id)];
-        if (earlyRefund is not null) targets.Add(new NumberTarget("mt_doc_refund", "receiptNumber", earlyRefund.Id));
+        targets.AddRange(earlyRefunds.Select(r => new NumberTarget("mt_doc_refund", "receiptNumber", r.Id)));
         return NumberSeries.AssignLastAsync(session, BillingModule.Schema,
             YearlySeries.SeriesName(Receipt.NumberPrefix, London.ToLocal(now).Year), YearlySeries.MaxPerYear, targets, ct);
     }
