@@ -19,9 +19,11 @@ public sealed record CustomerTimeline(IReadOnlyList<TimelineEntry> Entries, bool
 /// <summary>
 /// Something that happened to or was done by a customer: when, what kind (<see cref="TimelineKinds"/>),
 /// a short title (<c>Order ORD-20260203-AB12 placed</c>), an optional detail (amount, status, machine),
-/// and the admin page that shows it.
+/// the identifier it is about (<c>ORD-…</c>, <c>INV-…</c>, <c>LIC-…</c>), and the admin page that shows
+/// it. A module that knows the identifier but not its page (Storage, for a downloaded invoice) leaves
+/// <see cref="Href"/> null; the page then links the entry where the identifier's own entry links.
 /// </summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Title, string? Detail, string Href);
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Title, string? Detail, string? Reference, string? Href);
 
 /// <summary>The kinds of timeline entries, one per module fact the admin user page shows.</summary>
 public static class TimelineKinds
@@ -35,12 +37,14 @@ public static class TimelineKinds
     public const string Download = "Download";
     public const string Booking = "Booking";
     public const string SignIn = "SignIn";
+    public const string Security = "Security";
 
     /// <summary>The page's label for a kind.</summary>
     public static string Label(string kind) => kind switch
     {
         CreditNote => "Credit note",
         SignIn => "Sign-in",
+        Security => "Account security",
         _ => kind,
     };
 }
