@@ -124,27 +124,37 @@ public sealed class RefundTests(PaymentsFixture app)
     }
 
     [Fact]
-    public async Task A_full_refund_made_in_Stripe_is_recorded_and_a_partial_one_changes_nothing()
+    public async Task A_refund_made_in_Stripe_is_recorded_with_its_credit_note_a_partial_one_too()
     {
         var partialPurchase = await Payments.CheckoutAsync();
         var partialReceipt = await Payments.PayAsync(partialPurchase);
-        var (partialEvent, _) = await app.Stripe.SendCustomAsync("charge.refunded", Charge(partialReceipt, refunded: false, amountRefunded: 100));
-        Assert.Equal(WebhookOutcome.NoChange, (await Payments.EventAsync(partialEvent))!.Outcome);
-        Assert.Null(await Payments.RefundAsync(partialPurchase.OrderNumber));
-        Assert.Equal(OrderStatus.Paid, (await Payments.OrderEventuallyAsync(partialPurchase.OrderNumber, OrderStatus.Paid)).Status);
+        var (partialRefund, partialEvent) = await app.Stripe.DashboardRefundAsync(partialReceipt.PaymentIntentId, 100);
+        Assert.Equal(WebhookOutcome.Processed, (await Payments.EventEventuallyAsync(partialEvent)).Outcome);
+        var partial = await Eventually.GetAsync(() => Payments.RefundAsync(partialPurchase.OrderNumber), "the partial refund", TimeSpan.FromSeconds(30));
+        Assert.Equal((RefundStatus.Completed, (Guid?)null, 100L, partialRefund), (partial.Status, partial.RequestedBy, partial.AmountPence, partial.StripeRefundId));
+        await Payments.OrderEventuallyAsync(partialPurchase.OrderNumber, OrderStatus.PartiallyRefunded);
 
         var purchase = await Payments.CheckoutAsync();
         var receipt = await Payments.PayAsync(purchase);
-        // From Stripe's dashboard: no metadata on the charge, found by its payment intent.
-        var charge = Charge(receipt, refunded: true, amountRefunded: receipt.AmountPence);
-        charge.Remove("metadata");
-        var (eventId, status) = await app.Stripe.SendCustomAsync("charge.refunded", charge);
+        var (_, eventId) = await app.Stripe.DashboardRefundAsync(receipt.PaymentIntentId);
 
-        Assert.Equal(200, status);
-        Assert.Equal(WebhookOutcome.Processed, (await Payments.EventAsync(eventId))!.Outcome);
-        var refund = await Payments.RefundAsync(purchase.OrderNumber);
-        Assert.Equal((RefundStatus.Completed, (Guid?)null, receipt.AmountPence), (refund!.Status, refund.RequestedBy, refund.AmountPence));
+        Assert.Equal(WebhookOutcome.Processed, (await Payments.EventEventuallyAsync(eventId)).Outcome);
+        var refund = await Eventually.GetAsync(() => Payments.RefundAsync(purchase.OrderNumber), "the refund", TimeSpan.FromSeconds(30));
+        Assert.Equal((RefundStatus.Completed, (Guid?)null, receipt.AmountPence), (refund.Status, refund.RequestedBy, refund.AmountPence));
+        Assert.NotNull(refund.CreditNoteId);
         await Payments.OrderEventuallyAsync(purchase.OrderNumber, OrderStatus.Refunded);
+    }
+
+    [Fact]
+    public async Task A_refund_event_for_a_charge_Stripe_does_not_know_is_recorded_as_failed()
+    {
+        var purchase = await Payments.CheckoutAsync();
+        var receipt = await Payments.PayAsync(purchase);
+        var (eventId, status) = await app.Stripe.SendCustomAsync("charge.refunded", Charge(receipt, refunded: true, amountRefunded: receipt.AmountPence));
+
+        Assert.Equal(500, status);
+        Assert.Equal(WebhookOutcome.Failed, (await Payments.EventAsync(eventId))!.Outcome);
+        Assert.Null(await Payments.RefundAsync(purchase.OrderNumber));
     }
 
     private static JsonObject Charge(Receipt receipt, bool refunded, long amountRefunded) => new()

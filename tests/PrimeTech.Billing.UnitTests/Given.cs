@@ -87,8 +87,34 @@ internal static class Given
         PaymentIntentId = paymentIntentId,
         Refunded = refunded,
         AmountRefunded = amountRefunded,
-        Refunds = new StripeList<Stripe.Refund> { Data = [new Stripe.Refund { Id = "re_test_1" }] },
     };
+
+    /// <summary>A refund of the charge as the Load step hands it over (Stripe's list).</summary>
+    public static StripeRefundSeen StripeRefund(string id = "re_test_1", long amount = Gross, Guid? refundId = null, int secondsAfter = 0) =>
+        new(id, amount, refundId, Now.AddMinutes(-1).AddSeconds(secondsAfter));
+
+    /// <summary>An invoice of two lines at two VAT rates: 3 × £10.00 at 20% and 1 × £5.00 at 5%.</summary>
+    public static Invoice TwoRateInvoice()
+    {
+        var invoice = Invoice(InvoiceStatus.Paid);
+        invoice.Lines =
+        [
+            new InvoiceLine
+            {
+                ProductId = Guid.NewGuid(), Sku = "PT-SUITE", Name = "Suite", IsLicensed = true, Quantity = 3,
+                UnitPriceNetPence = 1000, VatRatePercent = 20m, NetPence = 3000, VatPence = 600, GrossPence = 3600,
+            },
+            new InvoiceLine
+            {
+                ProductId = Guid.NewGuid(), Sku = "PT-GUIDE", Name = "Guide", IsLicensed = false, Quantity = 1,
+                UnitPriceNetPence = 500, VatRatePercent = 5m, NetPence = 500, VatPence = 25, GrossPence = 525,
+            },
+        ];
+        invoice.NetPence = 3500;
+        invoice.VatPence = 625;
+        invoice.GrossPence = 4125;
+        return invoice;
+    }
 
     public static Event Event(string type, IHasObject dataObject, string id = "evt_test_1") => new()
     {

@@ -33,7 +33,7 @@ public sealed class PaymentConfirmationRulesTests
         var invoice = Invoice();
         var decision = Decide(Event(PaymentRules.CheckoutCompleted, Session(invoice)), new PaymentState(invoice));
 
-        Assert.Equal(new AnnounceReceipt(decision.NewReceipt!.Id, WithEarlyRefund: false), decision.Messages[0]);
+        Assert.Equal(new AnnounceReceipt(decision.NewReceipt!.Id), decision.Messages[0]);
         Assert.Equal(decision.NewReceipt.Id, Assert.IsType<RenderReceiptPdf>(decision.Messages[1]).ReceiptId);
         var invoicePdf = Assert.IsType<RenderInvoicePdf>(decision.Messages[2]);
         Assert.Equal((invoice.Id, 2), (invoicePdf.InvoiceId, invoicePdf.Revision));
@@ -48,9 +48,8 @@ public sealed class PaymentConfirmationRulesTests
         var receipt = Receipt(invoice);
         receipt.Number = "RCP-2026-000123";
 
-        var messages = PaymentRules.Announcements(receipt, invoice, earlyRefund: null);
+        var confirmed = PaymentRules.Announcement(receipt, invoice);
 
-        var confirmed = Assert.IsType<PaymentConfirmed>(Assert.Single(messages));
         Assert.Equal(("RCP-2026-000123", invoice.Number, invoice.OrderNumber, Gross, "ada@example.test", "Ada Buyer"),
             (confirmed.ReceiptNumber, confirmed.InvoiceNumber, confirmed.OrderNumber, confirmed.AmountPence, confirmed.CustomerEmail, confirmed.CustomerName));
         Assert.Equal(receipt.PaidAt, confirmed.PaidAt);

@@ -4,6 +4,8 @@ namespace PrimeTech.StripeStandIn;
 
 public sealed record ActionResult(JsonObject Session, IReadOnlyList<StoredEvent> Events, string? Error = null);
 
+public sealed record RefundResult(JsonObject? Refund, StoredEvent? Event, string? ErrorCode, string? Error);
+
 /// <summary>What a customer (hosted page) or a test (control API) can do to a Checkout Session, and refunds.</summary>
 public sealed class CheckoutActions(StandInState state, WebhookSender webhooks)
 {
@@ -92,28 +94,45 @@ public sealed class CheckoutActions(StandInState state, WebhookSender webhooks)
         return new ActionResult(session, [created]);
     }
 
-    /// <summary>Answers 'pending' at once, then reports the completed full refund through charge.refunded.</summary>
-    public JsonObject? Refund(string paymentIntentId, JsonObject metadata)
+    /// <summary>
+    /// A refund of <paramref name="amount"/> (all that is left when null), refused as Stripe refuses
+    /// it when the charge has less left. It answers 'succeeded' at once, as Stripe does for cards,
+    /// and reports it through charge.refunded: the charge with <c>amount_refunded</c> (everything
+    /// refunded so far) and <c>refunded</c> true only once nothing is left. As in current API
+    /// versions, the event's charge does not carry its refunds: they are listed with GET /v1/refunds?charge=.
+    /// </summary>
+    public RefundResult? Refund(string paymentIntentId, long? amount, JsonObject metadata, bool deliver = true)
     {
         if (!state.PaymentIntents.TryGetValue(paymentIntentId, out var intent)) return null;
         var chargeId = (string)intent["latest_charge"]!;
         var charge = state.Charges[chargeId];
-        var refund = new JsonObject
-        {
-            ["id"] = StandInState.NewId("re"), ["object"] = "refund", ["amount"] = (long)intent["amount"]!,
-            ["currency"] = "gbp", ["charge"] = chargeId, ["payment_intent"] = paymentIntentId,
-            ["status"] = "pending", ["metadata"] = metadata, ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-        };
-        state.Refunds[(string)refund["id"]!] = refund;
-
+        JsonObject refund;
         StoredEvent created;
         lock (state.LockFor(chargeId))
         {
-            charge["refunded"] = true;
-            charge["amount_refunded"] = (long)charge["amount"]!;
+            var left = (long)charge["amount"]! - (long)charge["amount_refunded"]!;
+            if (left == 0)
+                return new RefundResult(null, null, "charge_already_refunded", $"Charge {chargeId} has already been refunded.");
+            var refunding = amount ?? left;
+            if (refunding > left)
+                return new RefundResult(null, null, "amount_too_large",
+                    $"Refund amount ({refunding / 100m:0.00} GBP) is greater than unrefunded amount on charge ({left / 100m:0.00} GBP)");
+
+            refund = new JsonObject
+            {
+                ["id"] = StandInState.NewId("re"), ["object"] = "refund", ["amount"] = refunding,
+                ["currency"] = "gbp", ["charge"] = chargeId, ["payment_intent"] = paymentIntentId,
+                ["status"] = "succeeded", ["metadata"] = metadata, ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["sequence"] = Interlocked.Increment(ref _sequence),
+            };
+            state.Refunds[(string)refund["id"]!] = refund;
+            charge["amount_refunded"] = (long)charge["amount_refunded"]! + refunding;
+            charge["refunded"] = (long)charge["amount_refunded"]! == (long)charge["amount"]!;
             created = webhooks.Create("charge.refunded", charge, null);
         }
-        webhooks.DeliverInBackground(created);
-        return refund;
+        if (deliver) webhooks.DeliverInBackground(created);
+        return new RefundResult(StripeApi.Public(refund), created, null, null);
     }
+
+    private long _sequence;
 }

@@ -10,6 +10,7 @@ public static class ControlApi
     public sealed record StaleRequest(int AgeSeconds = 301);
     public sealed record CustomEventRequest(string Type, JsonObject DataObject);
     public sealed record ConfigureRequest(string? WebhookUrl, string? WebhookSecret);
+    public sealed record DashboardRefundRequest(long? Amount = null, bool Deliver = true);
 
     public static void MapControlApi(this WebApplication app)
     {
@@ -19,6 +20,15 @@ public static class ControlApi
             Outcome(actions.Pay(id, request?.Async ?? false, request?.Deliver ?? true)));
         control.MapPost("/sessions/{id}/decline", (string id, CheckoutActions actions) => Outcome(actions.Decline(id)));
         control.MapPost("/sessions/{id}/expire", (string id, CheckoutActions actions) => Outcome(actions.Expire(id)));
+
+        // A refund made in Stripe's dashboard: no metadata of the platform's; deliver=false keeps its event for the test to send.
+        control.MapPost("/payment_intents/{id}/refund", (string id, DashboardRefundRequest? request, CheckoutActions actions) =>
+            actions.Refund(id, request?.Amount, new JsonObject(), request?.Deliver ?? true) switch
+            {
+                null => Results.NotFound(),
+                { Error: { } error } => Results.Conflict(new { error }),
+                { } done => Results.Ok(new { refund = done.Refund, eventId = done.Event!.Id }),
+            });
 
         control.MapGet("/events", (string? sessionId, string? type, StandInState state) => Results.Ok(
             state.Events.Values

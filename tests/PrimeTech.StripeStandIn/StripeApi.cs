@@ -41,9 +41,29 @@ public static class StripeApi
             Idempotent(http, state, form =>
             {
                 var intentId = form["payment_intent"].ToString();
-                var refund = actions.Refund(intentId, Metadata(form, "metadata"));
-                return refund is null ? NotFound("payment_intent", intentId) : Json(refund);
+                long? amount = null;
+                if (form.ContainsKey("amount"))
+                {
+                    if (!long.TryParse(form["amount"], out var parsed) || parsed < 1)
+                        return Error(400, "invalid_request_error", "parameter_invalid_integer", "Invalid positive integer: amount.");
+                    amount = parsed;
+                }
+                var result = actions.Refund(intentId, amount, Metadata(form, "metadata"));
+                if (result is null) return NotFound("payment_intent", intentId);
+                return result.Error is { } error ? Error(400, "invalid_request_error", result.ErrorCode!, error) : Json(result.Refund!);
             }));
+
+        // Stripe lists a charge's refunds newest first; one page is enough for the platform's charges.
+        v1.MapGet("/refunds", (string? charge, StandInState state) =>
+        {
+            if (charge is null || !state.Charges.ContainsKey(charge))
+                return NotFound("charge", charge ?? "");
+            var data = new JsonArray([.. state.Refunds.Values
+                .Where(r => (string?)r["charge"] == charge)
+                .OrderByDescending(r => (long)r["created"]!).ThenByDescending(r => (long)r["sequence"]!)
+                .Select(r => (JsonNode)Public(r))]);
+            return Json(new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/refunds" });
+        });
     }
 
     private static IResult CreateSession(HttpContext http, StandInState state, IFormCollection form)
@@ -142,6 +162,14 @@ public static class StripeApi
     }
 
     private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => value.Count == 0 || value.ToString().Length == 0 ? null : value.ToString();
+
+    /// <summary>A refund as Stripe shows it (without the stand-in's own ordering field).</summary>
+    public static JsonObject Public(JsonObject refund)
+    {
+        var copy = refund.DeepClone().AsObject();
+        copy.Remove("sequence");
+        return copy;
+    }
 
     private static IResult Json(JsonObject body) => Results.Content(body.ToJsonString(), "application/json");
 

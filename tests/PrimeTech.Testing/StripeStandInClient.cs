@@ -71,6 +71,18 @@ public sealed class StripeStandInClient(HttpClient http)
         return (result.EventId, result.Status);
     }
 
+    /// <summary>
+    /// A refund made in Stripe's dashboard (all that is left when no amount is given); returns the
+    /// refund's id and its charge.refunded event (delivered unless <paramref name="deliver"/> is false).
+    /// </summary>
+    public async Task<(string RefundId, string EventId)> DashboardRefundAsync(string paymentIntentId, long? amount = null, bool deliver = true)
+    {
+        using var response = await http.PostAsJsonAsync($"_control/payment_intents/{paymentIntentId}/refund", new { amount, deliver });
+        response.EnsureSuccessStatusCode();
+        var result = (await response.Content.ReadFromJsonAsync<JsonObject>(Json))!;
+        return ((string)result["refund"]!["id"]!, (string)result["eventId"]!);
+    }
+
     /// <summary>The session as Stripe would return it (GET /v1/checkout/sessions/{id} needs the API key; the control API does not).</summary>
     public async Task<JsonObject> SessionAsync(string sessionId, string apiKey)
     {

@@ -4,9 +4,10 @@ namespace PrimeTech.Billing.Contracts;
 public sealed record GetOrderBillingRecord(Guid OrderId);
 
 /// <summary>
-/// <c>{ invoice, receipt, checkoutSessions, refund, anomalies, webhookEvents }</c>: the order's
-/// invoice and receipt, its Stripe Checkout Sessions, its refund, payment anomalies an admin must
-/// look at, and the Stripe events that concerned it (newest first).
+/// <c>{ invoice, receipt, checkoutSessions, refund, anomalies, webhookEvents, refunds, creditNotes, refundablePence }</c>:
+/// the order's invoice and receipt, its Stripe Checkout Sessions, its latest refund, payment
+/// anomalies an admin must look at, the Stripe events that concerned it (newest first), every
+/// refund and credit note (oldest first) and the amount still refundable.
 /// </summary>
 public sealed record BillingRecord(
     InvoiceRecord? Invoice,
@@ -14,7 +15,10 @@ public sealed record BillingRecord(
     IReadOnlyList<CheckoutSessionSummary> CheckoutSessions,
     RefundRecord? Refund,
     IReadOnlyList<PaymentAnomalyRecord> Anomalies,
-    IReadOnlyList<WebhookEventReference> WebhookEvents);
+    IReadOnlyList<WebhookEventReference> WebhookEvents,
+    IReadOnlyList<RefundRecord> Refunds,
+    IReadOnlyList<CreditNoteRecord> CreditNotes,
+    long RefundablePence);
 
 public sealed record InvoiceRecord(
     string Number,
@@ -46,14 +50,18 @@ public sealed record RefundRecord(
     string? Reason,
     DateTimeOffset? RequestedAt,
     Guid? RequestedBy,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    string Kind,
+    IReadOnlyList<CreditedLine> Lines,
+    IReadOnlyList<string> LicenceKeys,
+    string? CreditNoteNumber);
 
 public sealed record PaymentAnomalyRecord(DateTimeOffset At, string Kind, string Detail, string EventId);
 
 public sealed record WebhookEventReference(string EventId, string Type, DateTimeOffset ReceivedAt, string Outcome);
 
 /// <summary>
-/// The stored PDF of an invoice or a receipt for its owner or an admin. Answered with
+/// The stored PDF of an invoice, a receipt or a credit note for its owner or an admin. Answered with
 /// <see cref="BillingDocument"/>; NOT_FOUND for anyone else, DOCUMENT_NOT_READY before the PDF is stored.
 /// </summary>
 public sealed record GetBillingDocument(string Number, Guid RequesterId, bool RequesterIsAdmin);

@@ -1,6 +1,9 @@
 namespace PrimeTech.Billing.Contracts;
 
-/// <summary>Stripe reported the full refund of a paid order.</summary>
+/// <summary>
+/// A paid order has nothing left to refund: Stripe reported its last refund (the one whose credit
+/// note completes it; <see cref="AmountPence"/> is everything refunded). Published once per order.
+/// </summary>
 public sealed record PaymentRefunded(
     Guid OrderId,
     string OrderNumber,

@@ -1,6 +1,7 @@
 using Marten.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Billing.Buyers;
+using PrimeTech.Billing.CreditNotes;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.StripeApi;
@@ -26,6 +27,7 @@ public static class BillingModule
             // leaves the cores to the requests (the webhook answers quickly) and the PDFs follow.
             opts.LocalQueueFor<RenderReceiptPdf>().MaximumParallelMessages(1);
             opts.LocalQueueFor<RenderInvoicePdf>().MaximumParallelMessages(1);
+            opts.LocalQueueFor<RenderCreditNotePdf>().MaximumParallelMessages(1);
         });
 
         services.AddModuleStore<IBillingStore>(Schema, options =>
@@ -37,7 +39,8 @@ public static class BillingModule
                 .UniqueIndex(UniqueIndexType.Computed, "ux_invoice_order_id", x => x.OrderId)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_invoice_order_number", x => x.OrderNumber)
                 .Index(x => x.CustomerId, i => i.Name = "ix_invoice_customer_id")
-                .Index(x => x.IssuedAt, i => i.Name = "ix_invoice_issued_at");
+                .Index(x => x.IssuedAt, i => i.Name = "ix_invoice_issued_at")
+                .Index(x => x.PaidAt, i => i.Name = "ix_invoice_paid_at");
             options.Schema.For<CancelledBeforeInvoice>();
             options.Schema.For<AccountBillingDetails>();
             options.Schema.For<Receipt>()
@@ -57,12 +60,19 @@ public static class BillingModule
                 .Index(x => x.OrderNumber, i => i.Name = "ix_webhook_event_order_number");
             options.Schema.For<Refund>()
                 .UseOptimisticConcurrency(true)
-                .UniqueIndex(UniqueIndexType.Computed, "ux_refund_order_id", x => x.OrderId)
+                .Index(x => x.OrderId, i => i.Name = "ix_refund_order_id")
                 .Index(x => x.StripeRefundId, i =>
                 {
                     i.Name = "ux_refund_stripe_refund_id";
                     i.IsUnique = true;
                 });
+            options.Schema.For<CreditNote>()
+                .UniqueIndex(UniqueIndexType.Computed, "ux_credit_note_number", x => x.Number)
+                .UniqueIndex(UniqueIndexType.Computed, "ux_credit_note_stripe_refund_id", x => x.StripeRefundId)
+                .UniqueIndex(UniqueIndexType.Computed, "ux_credit_note_refund_id", x => x.RefundId)
+                .Index(x => x.OrderId, i => i.Name = "ix_credit_note_order_id")
+                .Index(x => x.CustomerId, i => i.Name = "ix_credit_note_customer_id")
+                .Index(x => x.IssuedAt, i => i.Name = "ix_credit_note_issued_at");
         });
         return services;
     }

@@ -45,7 +45,35 @@ public static class NumberSeries
             throw Exhausted(series, max);
     }
 
+    /// <summary>
+    /// For a document inserted with a placeholder number: refuses first (SERIES_EXHAUSTED) if the
+    /// series is full, then queues one statement that takes the series' next number and writes it,
+    /// as <c>{series}-{NNNNNN}</c>, into the JSON field of every target row. Call it after every
+    /// other write of the transaction: the statement runs last in the write batch, so the series'
+    /// row is locked only from there to the commit right after it. Should two writers race past
+    /// <paramref name="max"/>, the later number grows a seventh digit rather than repeat.
+    /// </summary>
+    public static async Task AssignLastAsync(
+        IDocumentSession session, string schema, string series, long max, IReadOnlyList<NumberTarget> targets, CancellationToken ct)
+    {
+        if (targets.Count == 0) throw new ArgumentException("Name at least one document to number.", nameof(targets));
+        await EnsureNotExhaustedAsync(session, schema, series, max, ct);
+        var sql = new System.Text.StringBuilder()
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"with next as (insert into {schema}.number_series as s (name, value) values (?, 1) ")
+            .Append("on conflict (name) do update set value = s.value + 1 returning value), ")
+            .Append("number as (select to_jsonb(? || '-' || lpad(next.value::text, greatest(6, length(next.value::text)), '0')) as value from next)");
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var update = $"update {schema}.{targets[i].Table} set data = jsonb_set(data, '{{{targets[i].JsonField}}}', number.value) from number where id = ?";
+            sql.Append(i < targets.Count - 1 ? $", t{i} as ({update})" : " " + update);
+        }
+        session.QueueSqlCommand(sql.ToString(), [series, series, .. targets.Select(t => (object)t.DocumentId)]);
+    }
+
     private static DomainException Exhausted(string series, long max) =>
         new(new ErrorCode("SERIES_EXHAUSTED", 503, "Numbering series exhausted."),
             $"The series {series} has reached its maximum of {max} for this year.");
 }
+
+/// <summary>A document row that receives a number: its Marten table (e.g. <c>mt_doc_receipt</c>), the JSON field and the row's id.</summary>
+public sealed record NumberTarget(string Table, string JsonField, Guid DocumentId);

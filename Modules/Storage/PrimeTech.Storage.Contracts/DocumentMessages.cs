@@ -1,7 +1,7 @@
 namespace PrimeTech.Storage.Contracts;
 
 /// <summary>
-/// Store a document another module generated (an invoice or receipt PDF). Asynchronous and
+/// Store a document another module generated (an invoice, receipt or credit note PDF). Asynchronous and
 /// idempotent by <see cref="DocumentId"/>: the object key is derived from it, so a redelivery
 /// stores the same object once. Storage answers by publishing <see cref="GeneratedDocumentStored"/>.
 /// </summary>
@@ -27,6 +27,7 @@ public static class DocumentPurposes
 {
     public const string InvoicePdf = "InvoicePdf";
     public const string ReceiptPdf = "ReceiptPdf";
+    public const string CreditNotePdf = "CreditNotePdf";
     public const string Release = "Release";
 }
 

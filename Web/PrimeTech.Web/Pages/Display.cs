@@ -17,7 +17,7 @@ public static class Display
     public static string Badge(string status) => status switch
     {
         "Paid" or "Issued" => "badge badge-ok",
-        "PendingPayment" => "badge badge-warn",
+        "PendingPayment" or "PartiallyRefunded" => "badge badge-warn",
         "Cancelled" or "Refunded" or "Void" => "badge badge-error",
         _ => "badge",
     };

@@ -68,13 +68,32 @@ public sealed class AuditLog(NpgsqlDataSource database)
         await reader.ReadAsync(ct);
         var total = (int)reader.GetInt64(0);
         await reader.NextResultAsync(ct);
+        return (await ReadEntriesAsync(reader, ct), total);
+    }
+
+    /// <summary>
+    /// One user's own security events (actions under <c>auth.</c>: sign-ins, password and two-factor
+    /// changes), newest first, at most <paramref name="limit"/>; index <c>entries_actor_id</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> SecurityEventsOfAsync(Guid actorId, int limit, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(
+            $"select {Columns} from {Table} where actor_id = $1 and action like 'auth.%' order by at desc, id desc limit $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = actorId, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await ReadEntriesAsync(reader, ct);
+    }
+
+    private static async Task<List<AuditEntry>> ReadEntriesAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
         var items = new List<AuditEntry>();
         while (await reader.ReadAsync(ct))
             items.Add(new AuditEntry(
                 reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1),
                 reader.IsDBNull(2) ? null : reader.GetGuid(2), NullableText(reader, 3), NullableText(reader, 4),
                 reader.GetString(5), NullableText(reader, 6), reader.GetBoolean(7), reader.GetInt32(8), NullableText(reader, 9)));
-        return (items, total);
+        return items;
     }
 
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using PrimeTech.Billing.CreditNotes;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Payments;
 using PrimeTech.BuildingBlocks.Email;
@@ -38,6 +39,14 @@ public static class BillingDocumentEmail
              $"Your receipt {receipt.Number} is attached to this email."],
             "You can see your order, and download its invoice and receipt, at:",
             site.Absolute($"/account/orders/{receipt.OrderNumber}"), receipt.FileName(), pdf);
+
+    /// <summary>The credit note emailed once a refund is confirmed by Stripe and its PDF stored.</summary>
+    public static OutgoingEmail CreditNote(CreditNote note, GeneratedDocumentStored pdf, SiteOptions site) =>
+        Compose(note.Buyer.Email, note.Buyer.Name, $"Credit note {note.Number} for order {note.OrderNumber}",
+            [$"We have refunded {Vat.Pounds(note.GrossPence)} of order {note.OrderNumber} to your card.",
+             $"Credit note {note.CreditNoteWords()} is attached to this email."],
+            "You can see your order, and download its invoice, receipt and credit notes, at:",
+            site.Absolute($"/account/orders/{note.OrderNumber}"), note.FileName(), pdf);
 
     /// <summary>
     /// A document email: greeting, the <paramref name="paragraphs"/>, a link, the sign-off, in text

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.Billing.Contracts;
+using PrimeTech.Billing.CreditNotes;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Payments;
 using PrimeTech.BuildingBlocks.Errors;
@@ -14,7 +15,7 @@ using Wolverine;
 namespace PrimeTech.Billing.Documents;
 
 /// <summary>
-/// The stored PDF of an invoice (<c>INV-…</c>) or a receipt (<c>RCP-…</c>), for its owner or an
+/// The stored PDF of an invoice (<c>INV-…</c>), a receipt (<c>RCP-…</c>) or a credit note (<c>CRN-…</c>), for its owner or an
 /// admin; anyone else gets NOT_FOUND so that the number's existence is not revealed.
 /// DOCUMENT_NOT_READY until the PDF is stored.
 /// </summary>
@@ -23,6 +24,15 @@ public static class GetBillingDocumentHandler
     public static async Task<BillingDocument> Handle(GetBillingDocument query, IDocumentSession session, CancellationToken ct)
     {
         var number = (query.Number ?? "").Trim().ToUpperInvariant();
+        if (number.StartsWith(CreditNote.NumberPrefix + "-", StringComparison.Ordinal))
+        {
+            var note = await session.Query<CreditNote>().FirstOrDefaultAsync(c => c.Number == number, ct);
+            if (note is null || (note.CustomerId != query.RequesterId && !query.RequesterIsAdmin))
+                throw DomainException.NotFound("The credit note");
+            if (note.Pdf.StoredAt is null)
+                throw new DomainException(BillingErrors.DocumentNotReady, "The credit note PDF is being prepared. Try again in a moment.");
+            return new BillingDocument(note.Pdf.DocumentId, note.FileName(), DocumentPurposes.CreditNotePdf);
+        }
         if (number.StartsWith(Receipt.NumberPrefix + "-", StringComparison.Ordinal))
         {
             var receipt = await session.Query<Receipt>().FirstOrDefaultAsync(r => r.Number == number, ct);
@@ -68,13 +78,14 @@ public static class BillingDocumentDownloadFlow
     public sealed record Requester(Guid UserId, bool IsAdmin, string IpAddress, string UserAgent);
 }
 
-/// <summary><c>GET /api/invoices/{INV}/download</c> and <c>GET /api/receipts/{RCP}/download</c>: a fresh DownloadLink each time.</summary>
+/// <summary><c>GET /api/invoices/{INV}/download</c>, <c>GET /api/receipts/{RCP}/download</c> and <c>GET /api/credit-notes/{CRN}/download</c>: a fresh DownloadLink each time.</summary>
 public sealed class DownloadBillingDocumentEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         Map(app, "/api/invoices/{number}/download", Invoice.NumberPrefix, "The invoice", "Invoices");
         Map(app, "/api/receipts/{number}/download", Receipt.NumberPrefix, "The receipt", "Receipts");
+        Map(app, "/api/credit-notes/{number}/download", CreditNote.NumberPrefix, "The credit note", "Credit notes");
     }
 
     private static void Map(IEndpointRouteBuilder app, string route, string prefix, string what, string tag) =>

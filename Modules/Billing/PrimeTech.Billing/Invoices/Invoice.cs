@@ -33,7 +33,7 @@ public sealed class Invoice
     /// <summary>Payments that could not be accepted as they came (wrong amount, paid after void), for an admin.</summary>
     public List<PaymentAnomaly> Anomalies { get; set; } = [];
 
-    /// <summary>A full refund Stripe reported before the payment was confirmed here; applied right after the receipt.</summary>
+    /// <summary>Refunds Stripe reported before the payment was confirmed here; credited right after the receipt.</summary>
     public EarlyRefund? EarlyRefund { get; set; }
 
     /// <summary>The newest revision whose PDF is stored: the one downloads serve.</summary>
@@ -188,10 +188,18 @@ public enum PaymentAnomalyKind
     DuplicatePayment,
 }
 
+/// <summary>The first <c>charge.refunded</c> that came before the payment's confirmation, and every refund Stripe listed by then.</summary>
 public sealed class EarlyRefund
 {
     public string EventId { get; set; } = "";
-    public string ChargeId { get; set; } = "";
+    public long AmountPence { get; set; }
+    public DateTimeOffset At { get; set; }
+    public List<EarlyStripeRefund> Refunds { get; set; } = [];
+}
+
+public sealed class EarlyStripeRefund
+{
+    public string Id { get; set; } = "";
     public long AmountPence { get; set; }
     public DateTimeOffset At { get; set; }
 }

@@ -2,6 +2,7 @@ using PrimeTech.BuildingBlocks.Persistence;
 using Marten;
 using Microsoft.Extensions.Options;
 using PrimeTech.Billing.Documents;
+using PrimeTech.Billing.CreditNotes;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.Pdf;
 using PrimeTech.BuildingBlocks.Email;
@@ -34,10 +35,11 @@ public static class RenderInvoicePdfHandler
 }
 
 /// <summary>
-/// Records where Storage put an invoice PDF revision or a receipt PDF, and in the same transaction
-/// cascades the email that carries it (<see cref="BillingDocumentEmail"/>): the invoice's first
-/// revision (issued at checkout, awaiting payment) and every receipt. A report of a PDF already
-/// recorded changes nothing and sends nothing, so redeliveries send no second email.
+/// Records where Storage put an invoice PDF revision, a receipt PDF or a credit note PDF, and in the
+/// same transaction cascades the email that carries it (<see cref="BillingDocumentEmail"/>): the
+/// invoice's first revision (issued at checkout, awaiting payment), every receipt and every credit
+/// note. A report of a PDF already recorded changes nothing and sends nothing, so redeliveries send
+/// no second email.
 /// </summary>
 public static class GeneratedDocumentStoredHandler
 {
@@ -49,6 +51,7 @@ public static class GeneratedDocumentStoredHandler
         {
             DocumentPurposes.InvoicePdf => await InvoicePdfStoredAsync(stored, session, site.Value, ct),
             DocumentPurposes.ReceiptPdf => await ReceiptPdfStoredAsync(stored, session, site.Value, ct),
+            DocumentPurposes.CreditNotePdf => await CreditNotePdfStoredAsync(stored, session, site.Value, ct),
             _ => null,
         };
         if (email is not null)
@@ -104,5 +107,29 @@ public static class GeneratedDocumentStoredHandler
         session.Store(receipt);
         var invoice = await session.Query<Invoice>().FirstAsync(i => i.Number == receipt.InvoiceNumber, ct);
         return BillingDocumentEmail.Receipt(receipt, invoice, stored, site);
+    }
+
+    private static async Task<OutgoingEmail?> CreditNotePdfStoredAsync(
+        GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
+    {
+        var noteId = await session.Query<CreditNote>()
+            .Where(c => c.Pdf.DocumentId == stored.DocumentId)
+            .Select(c => c.Id)
+            .FirstOrDefaultAsync(ct);
+        if (noteId == Guid.Empty)
+            return null;
+
+        await TransactionLock.AcquireAsync(session, AnnounceCreditNoteHandler.LockScope, noteId, ct);
+        var note = await session.LoadAsync<CreditNote>(noteId, ct);
+        if (note is null || note.Pdf.StoredAt is not null)
+            return null;
+
+        note.Pdf.StoredAt = stored.StoredAt;
+        note.Pdf.Bucket = stored.Bucket;
+        note.Pdf.ObjectKey = stored.ObjectKey;
+        note.Pdf.SizeBytes = stored.SizeBytes;
+        note.Pdf.Sha256 = stored.Sha256;
+        session.Store(note);
+        return BillingDocumentEmail.CreditNote(note, stored, site);
     }
 }

@@ -6,12 +6,12 @@ using Wolverine;
 namespace PrimeTech.Billing.Payments;
 
 /// <summary>Tell the other modules about a new receipt, now that it has its number (Billing-internal, asynchronous).</summary>
-public sealed record AnnounceReceipt(Guid ReceiptId, bool WithEarlyRefund);
+public sealed record AnnounceReceipt(Guid ReceiptId);
 
 /// <summary>
-/// Sends PaymentConfirmed (and PaymentRefunded for a refund Stripe reported before the payment,
-/// completed with the receipt) through the durable outbox, once per receipt, under its lock: the
-/// webhook's transaction numbered the receipt in its last statement, so the number travels from here.
+/// Sends PaymentConfirmed through the durable outbox, once per receipt, under its lock: the
+/// webhook's transaction numbered the receipt in its last statement, so the number travels from
+/// here. Refunds Stripe reported before the payment are announced with their credit notes.
 /// </summary>
 public static class AnnounceReceiptHandler
 {
@@ -26,10 +26,7 @@ public static class AnnounceReceiptHandler
             throw new InvalidOperationException($"Receipt {receipt.Id} was committed without its number.");
 
         var invoice = await session.Query<Invoice>().FirstAsync(i => i.OrderId == receipt.OrderId, ct);
-        var earlyRefund = command.WithEarlyRefund
-            ? await session.Query<Refund>().FirstAsync(r => r.OrderId == receipt.OrderId, ct)
-            : null;
-        messages.AddRange(PaymentRules.Announcements(receipt, invoice, earlyRefund));
+        messages.Add(PaymentRules.Announcement(receipt, invoice));
         receipt.AnnouncedAt = clock.GetUtcNow();
         session.Store(receipt);
         return messages;

@@ -1,12 +1,15 @@
 using Marten;
 using PrimeTech.Billing.Contracts;
+using PrimeTech.Billing.CreditNotes;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.StripeApi;
 using PrimeTech.Billing.Webhooks;
+using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Money;
 using PrimeTech.BuildingBlocks.Persistence;
 using Stripe;
 using Stripe.Checkout;
+using CreditNote = PrimeTech.Billing.CreditNotes.CreditNote;
 using Invoice = PrimeTech.Billing.Invoices.Invoice;
 using InvoiceIssuer = PrimeTech.Billing.Invoices.InvoiceIssuer;
 
@@ -14,18 +17,23 @@ namespace PrimeTech.Billing.Payments;
 
 /// <summary>
 /// What the Load step found for one Stripe event: the invoice it concerns (locked), with that
-/// order's receipt and refund, the event's checkout session record (if it belongs to the invoice)
-/// and, for an expiry, the invoice's other open sessions. No invoice means the event matched none.
+/// order's receipt and refunds, the event's checkout session record (if it belongs to the invoice),
+/// for an expiry the invoice's other open sessions, and for <c>charge.refunded</c> the charge's
+/// refunds as Stripe lists them. No invoice means the event matched none.
 /// </summary>
 internal sealed record PaymentState(
     Invoice? Invoice,
     CheckoutSessionRecord? Record = null,
     Receipt? Receipt = null,
-    Refund? Refund = null,
-    IReadOnlyList<CheckoutSessionRecord>? OtherOpenSessions = null)
+    IReadOnlyList<Refund>? Refunds = null,
+    IReadOnlyList<CheckoutSessionRecord>? OtherOpenSessions = null,
+    IReadOnlyList<StripeRefundSeen>? StripeRefunds = null)
 {
     public static readonly PaymentState NoInvoice = new(Invoice: null);
 }
+
+/// <summary>A refund of the charge as Stripe lists it (not failed or cancelled), with our refund's id from its metadata.</summary>
+internal sealed record StripeRefundSeen(string Id, long AmountPence, Guid? RefundId, DateTimeOffset Created);
 
 /// <summary>
 /// What one Stripe event decided: its outcome for the webhook log, the loaded documents it changed
@@ -39,15 +47,21 @@ internal sealed class PaymentDecision(WebhookOutcome outcome, string? orderNumbe
     public string? Error { get; set; } = error;
     public Invoice? ChangedInvoice { get; set; }
     public CheckoutSessionRecord? ChangedRecord { get; set; }
-    public Refund? ChangedRefund { get; set; }
+
+    /// <summary>Refunds completed (or recorded) by the event, to store.</summary>
+    public List<Refund> ChangedRefunds { get; } = [];
+
     public List<object> Messages { get; } = [];
 
     /// <summary>
     /// A confirmed payment's receipt, to insert with a pending number: the transaction's last
-    /// statement numbers it and the early refund in <see cref="ChangedRefund"/>
-    /// (<see cref="ReceiptNumbers"/>), and <see cref="AnnounceReceipt"/> tells the other modules.
+    /// statements number it (with the refunds Stripe reported early, <see cref="ReceiptNumbers"/>)
+    /// and then the credit notes, and <see cref="AnnounceReceipt"/> tells the other modules.
     /// </summary>
     public Receipt? NewReceipt { get; set; }
+
+    /// <summary>One per Stripe refund newly credited, to insert with a pending number (<see cref="CreditNoteNumbers"/>).</summary>
+    public List<CreditNote> NewCreditNotes { get; } = [];
 }
 
 /// <summary>
@@ -78,7 +92,7 @@ internal static class PaymentRules
             (AsyncPaymentSucceeded, Session s) => Confirm(s, stripeEvent.Id, at, state, now),
             (AsyncPaymentFailed, Session s) => AttemptFailed(s, at, state),
             (SessionExpired, Session s) => Expired(s, at, state, now),
-            (ChargeRefunded, Charge c) => Refunded(c, stripeEvent.Id, at, state),
+            (ChargeRefunded, Charge) => Refunded(stripeEvent.Id, at, state, now),
             (CheckoutCompleted or AsyncPaymentSucceeded or AsyncPaymentFailed or SessionExpired or ChargeRefunded, _) =>
                 new PaymentDecision(WebhookOutcome.NeedsAttention, null, null, "The event does not carry the object its type promises."),
             _ => new PaymentDecision(WebhookOutcome.Unhandled, null, null),
@@ -158,17 +172,16 @@ internal static class PaymentRules
         };
         invoice.TryMarkPaid(paidAt, now, out var pdf);
 
-        Refund? earlyRefund = null;
+        decision.ChangedInvoice = invoice;
+        decision.NewReceipt = receiptToIssue;
+        decision.Messages.Add(new AnnounceReceipt(receiptToIssue.Id));
         if (invoice.EarlyRefund is { } early)
         {
-            // Stripe reported the refund first: it follows the confirmation it was waiting for.
-            earlyRefund = CompleteRefund(invoice, state.Refund, early.EventId, early.AmountPence, null, early.At);
+            // Stripe reported refunds first: they follow the confirmation they were waiting for.
+            Credit(decision, invoice, receiptToIssue, state.Refunds ?? [], early.Refunds
+                .Select(r => new StripeRefundSeen(r.Id, r.AmountPence, null, r.At)).ToList(), early.EventId, early.At, now);
             invoice.EarlyRefund = null;
         }
-        decision.ChangedInvoice = invoice;
-        decision.ChangedRefund = earlyRefund;
-        decision.NewReceipt = receiptToIssue;
-        decision.Messages.Add(new AnnounceReceipt(receiptToIssue.Id, WithEarlyRefund: earlyRefund is not null));
         decision.Messages.Add(new RenderReceiptPdf(receiptToIssue.Id));
         decision.Messages.Add(new RenderInvoicePdf(invoice.Id, pdf!.Revision));
         return decision;
@@ -216,96 +229,163 @@ internal static class PaymentRules
         return decision;
     }
 
-    private static PaymentDecision Refunded(Charge charge, string eventId, DateTimeOffset at, PaymentState state)
+    /// <summary>
+    /// <c>charge.refunded</c>: every refund Stripe lists for the charge that has no credit note yet
+    /// gets one (one per Stripe refund, whatever the order or number of deliveries): the admin's
+    /// pending refund it names, or one made in Stripe's dashboard, credited by amount.
+    /// </summary>
+    private static PaymentDecision Refunded(string eventId, DateTimeOffset at, PaymentState state, DateTimeOffset now)
     {
-        if (!charge.Refunded)
-            return new PaymentDecision(WebhookOutcome.NoChange, OrderNumberOf(charge.Metadata), InvoiceNumberOf(charge.Metadata),
-                "Partial refunds are not supported: nothing was changed.");
         if (state.Invoice is not { } invoice)
-            return new PaymentDecision(WebhookOutcome.NeedsAttention, OrderNumberOf(charge.Metadata), null, "No invoice matches this refund");
+            return new PaymentDecision(WebhookOutcome.NeedsAttention, null, null, "No invoice matches this refund");
 
         var decision = new PaymentDecision(WebhookOutcome.Processed, invoice.OrderNumber, invoice.Number);
-        var refundId = charge.Refunds?.Data?.FirstOrDefault()?.Id;
+        var seen = state.StripeRefunds ?? [];
+        var refunds = state.Refunds ?? [];
         switch (invoice.Status)
         {
             case InvoiceStatus.Paid:
-            {
-                var receipt = state.Receipt ?? throw new InvalidOperationException($"Paid invoice {invoice.Number} has no receipt.");
-                var refund = CompleteRefund(invoice, state.Refund, eventId, charge.AmountRefunded, refundId, at);
-                if (refund is null)
-                {
-                    decision.Outcome = WebhookOutcome.NoChange;
-                    return decision;
-                }
-                refund.ReceiptNumber = receipt.Number;
-                decision.ChangedRefund = refund;
-                decision.Messages.Add(Refunded(invoice, receipt, refund));
-                return decision;
-            }
+                Credit(decision, invoice, state.Receipt ?? throw new InvalidOperationException($"Paid invoice {invoice.Number} has no receipt."),
+                    refunds, seen, eventId, at, now);
+                break;
             case InvoiceStatus.Issued:
-                if (invoice.EarlyRefund is not null)
-                {
-                    decision.Outcome = WebhookOutcome.NoChange;
-                    return decision;
-                }
-                invoice.EarlyRefund = new EarlyRefund { EventId = eventId, ChargeId = charge.Id, AmountPence = charge.AmountRefunded, At = at };
-                decision.ChangedInvoice = invoice;
-                return decision;
-            default:
             {
-                // Paid after the order was cancelled, then refunded in Stripe's dashboard: no receipt, no
-                // PaymentRefunded (nothing was granted), but the refund is kept for the admin page.
-                var refund = CompleteRefund(invoice, state.Refund, eventId, charge.AmountRefunded, refundId, at);
-                if (refund is null)
-                    decision.Outcome = WebhookOutcome.NoChange;
-                decision.ChangedRefund = refund;
-                return decision;
+                var early = invoice.EarlyRefund ?? new EarlyRefund { EventId = eventId, At = at };
+                var added = seen.Where(s => early.Refunds.All(r => r.Id != s.Id)).ToList();
+                early.Refunds.AddRange(added.Select(s => new EarlyStripeRefund { Id = s.Id, AmountPence = s.AmountPence, At = at }));
+                early.AmountPence = early.Refunds.Sum(r => r.AmountPence);
+                if (added.Count > 0)
+                {
+                    invoice.EarlyRefund = early;
+                    decision.ChangedInvoice = invoice;
+                }
+                break;
             }
+            default:
+                // Paid after the order was cancelled, then refunded in Stripe's dashboard: no receipt, no
+                // credit note (the invoice is void), no PaymentRefunded (nothing was granted), but each
+                // refund is kept for the admin page.
+                foreach (var refund in seen.Where(s => refunds.All(r => r.StripeRefundId != s.Id)))
+                    decision.ChangedRefunds.Add(new Refund
+                    {
+                        Id = Guid.NewGuid(), OrderId = invoice.OrderId, OrderNumber = invoice.OrderNumber, InvoiceNumber = invoice.Number,
+                        StripeRefundId = refund.Id, AmountPence = refund.AmountPence, Kind = RefundKind.Amount,
+                        Status = RefundStatus.Completed, CompletedAt = at, CompletedByEventId = eventId,
+                    });
+                break;
+        }
+        if (decision.ChangedRefunds.Count == 0 && decision.ChangedInvoice is null && decision.Outcome == WebhookOutcome.Processed)
+        {
+            decision.Outcome = WebhookOutcome.NoChange;
+            if (seen.Count == 0) decision.Error = "Stripe lists no refund of this charge.";
+        }
+        return decision;
+    }
+
+    /// <summary>Completes the refunds Stripe reported that have no credit note yet, and issues one for each.</summary>
+    private static void Credit(PaymentDecision decision, Invoice invoice, Receipt receipt, IReadOnlyList<Refund> known,
+        IReadOnlyList<StripeRefundSeen> seen, string eventId, DateTimeOffset at, DateTimeOffset now)
+    {
+        var refunds = known.ToList();
+        foreach (var stripeRefund in seen.OrderBy(s => s.Created).ThenBy(s => s.Id, StringComparer.Ordinal))
+        {
+            if (refunds.Any(r => r.StripeRefundId == stripeRefund.Id && r.Status == RefundStatus.Completed))
+                continue;
+            var refund = refunds.FirstOrDefault(r => r.StripeRefundId == stripeRefund.Id)
+                         ?? refunds.FirstOrDefault(r => r.Id == stripeRefund.RefundId && r.StripeRefundId is null);
+            if (refund is null)
+            {
+                // Made in Stripe's dashboard: credited by amount against what earlier credit notes left.
+                var completed = refunds.Where(r => r.Status == RefundStatus.Completed).ToList();
+                List<CreditLine> lines;
+                try
+                {
+                    lines = RefundRules.ForAmount(invoice, completed.SelectMany(r => r.Lines).ToList(), stripeRefund.AmountPence);
+                }
+                catch (DomainException e)
+                {
+                    decision.Outcome = WebhookOutcome.NeedsAttention;
+                    decision.Error = $"Stripe refund {stripeRefund.Id}: {e.Detail}";
+                    continue;
+                }
+                refund = new Refund
+                {
+                    Id = Guid.NewGuid(), OrderId = invoice.OrderId, OrderNumber = invoice.OrderNumber, InvoiceNumber = invoice.Number,
+                    AmountPence = stripeRefund.AmountPence, Lines = lines,
+                    Kind = stripeRefund.AmountPence == RefundRules.Refundable(invoice.GrossPence, completed) ? RefundKind.Remainder : RefundKind.Amount,
+                };
+                refunds.Add(refund);
+            }
+
+            refund.StripeRefundId = stripeRefund.Id;
+            refund.ReceiptNumber = receipt.Number;
+            refund.Status = RefundStatus.Completed;
+            refund.Error = null;
+            refund.CompletedAt = at;
+            refund.CompletedByEventId = eventId;
+            var refundedToDate = refunds.Where(r => r.Status == RefundStatus.Completed).Sum(r => r.AmountPence);
+            var note = CreditNoteFor(invoice, refund, refundedToDate, at, now);
+            refund.CreditNoteId = note.Id;
+            decision.ChangedRefunds.Add(refund);
+            decision.NewCreditNotes.Add(note);
+            decision.Messages.Add(new AnnounceCreditNote(note.Id));
+            decision.Messages.Add(new RenderCreditNotePdf(note.Id));
         }
     }
 
-    /// <summary>
-    /// What a numbered receipt tells the other modules: PaymentConfirmed, then PaymentRefunded when a
-    /// refund Stripe reported early was completed on it.
-    /// </summary>
-    public static IReadOnlyList<object> Announcements(Receipt receipt, Invoice invoice, Refund? earlyRefund)
+    private static CreditNote CreditNoteFor(Invoice invoice, Refund refund, long refundedToDate, DateTimeOffset at, DateTimeOffset now)
     {
-        List<object> messages =
-        [
-            new PaymentConfirmed(
-                invoice.OrderId, invoice.OrderNumber, invoice.Number, receipt.Number, invoice.CustomerId, invoice.Buyer.Email,
-                invoice.Buyer.Name, receipt.AmountPence, receipt.Currency, receipt.PaidAt,
-                invoice.Lines.Select(l => new PaidLine(l.ProductId, l.Sku, l.Name, l.IsLicensed, l.Quantity)).ToList()),
-        ];
-        if (earlyRefund is not null)
-            messages.Add(Refunded(invoice, receipt, earlyRefund));
-        return messages;
-    }
-
-    internal static PaymentRefunded Refunded(Invoice invoice, Receipt receipt, Refund refund) =>
-        new(invoice.OrderId, invoice.OrderNumber, invoice.Number, receipt.Number, invoice.CustomerId, refund.AmountPence,
-            receipt.PaidAt, refund.CompletedAt!.Value);
-
-    /// <summary>The order's refund marked Completed (created if it was made in Stripe), its receipt number left to the caller. Null if it already was.</summary>
-    private static Refund? CompleteRefund(
-        Invoice invoice, Refund? existing, string eventId, long amountPence, string? stripeRefundId, DateTimeOffset at)
-    {
-        if (existing is { Status: RefundStatus.Completed })
-            return null;
-        var refund = existing ?? new Refund
+        var id = Guid.NewGuid();
+        return new CreditNote
         {
-            Id = Guid.NewGuid(),
+            Id = id,
+            Number = CreditNoteNumbers.Pending(id),
             OrderId = invoice.OrderId,
             OrderNumber = invoice.OrderNumber,
             InvoiceNumber = invoice.Number,
-            AmountPence = amountPence,
+            InvoiceIssuedAt = invoice.IssuedAt,
+            CustomerId = invoice.CustomerId,
+            RefundId = refund.Id,
+            StripeRefundId = refund.StripeRefundId!,
+            Seller = invoice.Seller,
+            Buyer = invoice.Buyer,
+            Lines = refund.Lines,
+            NetPence = refund.Lines.Sum(l => l.NetPence),
+            VatPence = refund.Lines.Sum(l => l.VatPence),
+            GrossPence = refund.Lines.Sum(l => l.GrossPence),
+            Currency = invoice.Currency,
+            Reason = refund.Reason,
+            RevokedLicenceKeys = [.. refund.LicenceKeys],
+            RefundedToDatePence = refundedToDate,
+            CompletesRefund = refundedToDate >= invoice.GrossPence,
+            RefundedAt = at,
+            IssuedAt = now,
+            Pdf = new BillingPdf { DocumentId = Guid.NewGuid() },
         };
-        refund.ReceiptNumber = "";
-        refund.StripeRefundId ??= stripeRefundId;
-        refund.Status = RefundStatus.Completed;
-        refund.CompletedAt = at;
-        refund.CompletedByEventId = eventId;
-        return refund;
+    }
+
+    /// <summary>What a numbered receipt tells the other modules (refunds it completed are announced with their credit notes).</summary>
+    public static PaymentConfirmed Announcement(Receipt receipt, Invoice invoice) =>
+        new(invoice.OrderId, invoice.OrderNumber, invoice.Number, receipt.Number, invoice.CustomerId, invoice.Buyer.Email,
+            invoice.Buyer.Name, receipt.AmountPence, receipt.Currency, receipt.PaidAt,
+            invoice.Lines.Select(l => new PaidLine(l.ProductId, l.Sku, l.Name, l.IsLicensed, l.Quantity)).ToList());
+
+    /// <summary>
+    /// What a numbered credit note tells the other modules: CreditNoteIssued, then PaymentRefunded
+    /// when it leaves nothing to refund.
+    /// </summary>
+    public static IReadOnlyList<object> Announcements(CreditNote note, Receipt receipt)
+    {
+        List<object> messages =
+        [
+            new CreditNoteIssued(note.Id, note.Number, note.OrderId, note.OrderNumber, note.InvoiceNumber, note.CustomerId,
+                note.StripeRefundId, note.IssuedAt, note.NetPence, note.VatPence, note.GrossPence, note.CreditedLines(),
+                note.RevokedLicenceKeys, note.RefundedToDatePence, note.CompletesRefund),
+        ];
+        if (note.CompletesRefund)
+            messages.Add(new PaymentRefunded(note.OrderId, note.OrderNumber, note.InvoiceNumber, receipt.Number, note.CustomerId,
+                note.RefundedToDatePence, receipt.PaidAt, note.RefundedAt));
+        return messages;
     }
 
     private static PaymentDecision NoInvoiceForSession(Session checkout) =>
@@ -355,7 +435,7 @@ internal static class PaymentEventLoader
                 var orderIds = await session.Query<Invoice>().Where(i => i.Id == invoiceIds[0]).Select(i => i.OrderId).ToListAsync(ct);
                 return orderIds.Count > 0 ? orderIds[0] : null;
 
-            case (PaymentRules.ChargeRefunded, Charge { Refunded: true } charge):
+            case (PaymentRules.ChargeRefunded, Charge charge):
                 if (!string.IsNullOrEmpty(charge.PaymentIntentId))
                 {
                     var byReceipt = await session.Query<Receipt>().Where(r => r.PaymentIntentId == charge.PaymentIntentId)
@@ -374,8 +454,30 @@ internal static class PaymentEventLoader
         }
     }
 
+    /// <summary>
+    /// The refunds of a refunded charge, as Stripe lists them (the event's charge carries them only in
+    /// older API versions), asked before any lock or transaction; failed and cancelled ones left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<StripeRefundSeen>?> RefundsOfAsync(StripeGateway stripe, Event stripeEvent, CancellationToken ct)
+    {
+        if (stripeEvent.Type != PaymentRules.ChargeRefunded || stripeEvent.Data?.Object is not Charge charge)
+            return null;
+        var refunds = charge.Refunds?.Data is { Count: > 0 } carried
+            ? carried
+            : string.IsNullOrEmpty(charge.Id) ? [] : await stripe.ListRefundsAsync(charge.Id, ct);
+        return refunds
+            .Where(r => !string.IsNullOrEmpty(r.Id) && r.Status is not ("failed" or "canceled"))
+            .Select(r => new StripeRefundSeen(r.Id, r.Amount,
+                r.Metadata is not null && r.Metadata.TryGetValue(StripeGateway.RefundIdMetadata, out var id) && Guid.TryParse(id, out var refundId)
+                    ? refundId
+                    : null,
+                new DateTimeOffset(DateTime.SpecifyKind(r.Created, DateTimeKind.Utc))))
+            .ToList();
+    }
+
     /// <summary>The order's invoice, locked (the lock issuing, voiding, checkout and refunds share), and what the rules read.</summary>
-    public static async Task<PaymentState> LoadAsync(IDocumentSession session, Event stripeEvent, Guid? orderId, CancellationToken ct)
+    public static async Task<PaymentState> LoadAsync(
+        IDocumentSession session, Event stripeEvent, Guid? orderId, IReadOnlyList<StripeRefundSeen>? stripeRefunds, CancellationToken ct)
     {
         if (orderId is not { } id)
             return PaymentState.NoInvoice;
@@ -384,7 +486,7 @@ internal static class PaymentEventLoader
         var batch = session.CreateBatchQuery();
         var invoice = batch.Query<Invoice>().Where(i => i.OrderId == id).First();
         var receipt = batch.Query<Receipt>().Where(r => r.OrderId == id).FirstOrDefault();
-        var refund = batch.Query<Refund>().Where(r => r.OrderId == id).FirstOrDefault();
+        var refunds = batch.Query<Refund>().Where(r => r.OrderId == id).ToList();
         var checkout = stripeEvent.Data?.Object as Session;
         var record = checkout is null ? null : batch.Load<CheckoutSessionRecord>(checkout.Id);
         await batch.Execute(ct);
@@ -397,8 +499,8 @@ internal static class PaymentEventLoader
                 .Where(s => s.InvoiceId == loaded.Id && s.Status == CheckoutSessionStatus.Open)
                 .ToListAsync(ct);
         return new PaymentState(
-            loaded, sessionRecord is not null && sessionRecord.InvoiceId == loaded.Id ? sessionRecord : null, await receipt, await refund,
-            otherOpen);
+            loaded, sessionRecord is not null && sessionRecord.InvoiceId == loaded.Id ? sessionRecord : null, await receipt,
+            (await refunds).ToList(), otherOpen, stripeRefunds);
     }
 
     private static async Task<Guid?> OrderOfInvoiceAsync(IDocumentSession session, string invoiceNumber, CancellationToken ct)

@@ -69,10 +69,9 @@ public sealed class ReceiptPdf
 
 /// <summary>
 /// The gap-free <c>RCP-YYYY-NNNNNN</c> series (London year). A receipt is inserted with a pending
-/// placeholder and numbered by one statement queued last in its transaction's write batch: the
-/// series' row is locked from that statement to the commit right after it, so payments queue on
-/// it for the shortest possible time. A full series is refused before; should two payments race
-/// past 999,999 in a year, the later number grows a seventh digit rather than repeat.
+/// placeholder and numbered by one statement queued last in its transaction's write batch
+/// (<see cref="NumberSeries.AssignLastAsync"/>), so payments queue on the series' row for the
+/// shortest possible time.
 /// </summary>
 internal static class ReceiptNumbers
 {
@@ -84,20 +83,15 @@ internal static class ReceiptNumbers
 
     /// <summary>
     /// Queues the numbering statement; call it after every other write of the transaction. It also
-    /// gives the number to <paramref name="earlyRefund"/>, completed on this receipt in the same
+    /// gives the number to <paramref name="earlyRefunds"/>, completed on this receipt in the same
     /// transaction. Refuses first (SERIES_EXHAUSTED) if the year's series is full.
     /// </summary>
-    public static async Task AssignLastAsync(IDocumentSession session, Receipt receipt, Refund? earlyRefund, DateTimeOffset now, CancellationToken ct)
+    public static Task AssignLastAsync(
+        IDocumentSession session, Receipt receipt, IEnumerable<Refund> earlyRefunds, DateTimeOffset now, CancellationToken ct)
     {
-        var series = YearlySeries.SeriesName(Receipt.NumberPrefix, London.ToLocal(now).Year);
-        await NumberSeries.EnsureNotExhaustedAsync(session, BillingModule.Schema, series, YearlySeries.MaxPerYear, ct);
-        var schema = BillingModule.Schema;
-        session.QueueSqlCommand(
-            $"with next as (insert into {schema}.number_series as s (name, value) values (?, 1) " +
-            "on conflict (name) do update set value = s.value + 1 returning value), " +
-            "number as (select to_jsonb(? || '-' || lpad(next.value::text, greatest(6, length(next.value::text)), '0')) as value from next), " +
-            $"receipt as (update {schema}.mt_doc_receipt set data = jsonb_set(data, '{{number}}', number.value) from number where id = ?) " +
-            $"update {schema}.mt_doc_refund set data = jsonb_set(data, '{{receiptNumber}}', number.value) from number where id = ?",
-            series, series, receipt.Id, earlyRefund?.Id ?? Guid.Empty);
+        List<NumberTarget> targets = [new("mt_doc_receipt", "number", receipt.Id)];
+        targets.AddRange(earlyRefunds.Select(r => new NumberTarget("mt_doc_refund", "receiptNumber", r.Id)));
+        return NumberSeries.AssignLastAsync(session, BillingModule.Schema,
+            YearlySeries.SeriesName(Receipt.NumberPrefix, London.ToLocal(now).Year), YearlySeries.MaxPerYear, targets, ct);
     }
 }

@@ -93,7 +93,7 @@ internal sealed class BillingPdfWriter : IDisposable
         TableHeader();
         foreach (var line in lines)
         {
-            var description = Wrap($"{line.Name} ({line.Sku})", _body, DescriptionWidth);
+            var description = Wrap(line.Sku.Length == 0 ? line.Name : $"{line.Name} ({line.Sku})", _body, DescriptionWidth);
             var height = description.Count * 12 + 6;
             if (_y + height > PageBottom)
             {
@@ -133,6 +133,19 @@ internal sealed class BillingPdfWriter : IDisposable
         }
         _y += 15;
         Text("All amounts in GBP.", _body, Margin, _y);
+    }
+
+    /// <summary>A paragraph under the totals (wrapped to the page).</summary>
+    public void Note(string text)
+    {
+        var lines = Wrap(text, _body, 545 - Margin);
+        if (_y + 15 + lines.Count * 12 > PageBottom) NewPage();
+        _y += 15;
+        foreach (var line in lines)
+        {
+            Text(line, _body, Margin, _y);
+            _y += 12;
+        }
     }
 
     public byte[] Save()

@@ -91,13 +91,34 @@ public sealed class StripeGateway
         Call(() => new PaymentIntentService(_client).GetAsync(paymentIntentId,
             withLatestCharge ? new PaymentIntentGetOptions { Expand = ["latest_charge"] } : null, null, ct));
 
-    /// <summary>A full refund of the payment; the order changes only when <c>charge.refunded</c> arrives.</summary>
-    public Task<Refund> CreateRefundAsync(string paymentIntentId, string orderNumber, string invoiceNumber, CancellationToken ct) =>
+    /// <summary>
+    /// A refund of <paramref name="amountPence"/> of the payment, named by our refund's id (metadata
+    /// <c>refund_id</c>, idempotency key <c>refund-{id}</c>, so a retry cannot refund twice); the
+    /// order changes only when <c>charge.refunded</c> arrives.
+    /// </summary>
+    public Task<Refund> CreateRefundAsync(
+        string paymentIntentId, long amountPence, Guid refundId, string orderNumber, string invoiceNumber, CancellationToken ct) =>
         Call(() => new RefundService(_client).CreateAsync(new RefundCreateOptions
         {
             PaymentIntent = paymentIntentId,
-            Metadata = new Dictionary<string, string> { ["order_number"] = orderNumber, ["invoice_number"] = invoiceNumber },
-        }, new RequestOptions { IdempotencyKey = $"refund-{orderNumber}" }, ct));
+            Amount = amountPence,
+            Metadata = new Dictionary<string, string>
+            {
+                ["order_number"] = orderNumber,
+                ["invoice_number"] = invoiceNumber,
+                [RefundIdMetadata] = refundId.ToString("D"),
+            },
+        }, new RequestOptions { IdempotencyKey = $"refund-{refundId:N}" }, ct));
+
+    /// <summary>The metadata key that names our refund on Stripe's.</summary>
+    public const string RefundIdMetadata = "refund_id";
+
+    /// <summary>Every refund of a charge (a charge has at most a few; one page of 100 holds them all).</summary>
+    public async Task<IReadOnlyList<Refund>> ListRefundsAsync(string chargeId, CancellationToken ct)
+    {
+        var page = await Call(() => new RefundService(_client).ListAsync(new RefundListOptions { Charge = chargeId, Limit = 100 }, null, ct));
+        return page.Data;
+    }
 
     /// <summary>Stripe's failures, and failures to reach it, as the error contract's PAYMENT_PROVIDER_ERROR.</summary>
     private static async Task<T> Call<T>(Func<Task<T>> call)

@@ -107,6 +107,7 @@ public static class ReprocessStripeEventHandler
         var stripeEvent = EventUtility.ParseEvent(payloads[0], throwOnApiVersionMismatch: false);
         // Before the transaction begins: this may ask Stripe, and nothing is locked while it does.
         var orderId = await PaymentEventLoader.OrderOfAsync(session, stripe, stripeEvent, ct);
+        var stripeRefunds = orderId is null ? null : await PaymentEventLoader.RefundsOfAsync(stripe, stripeEvent, ct);
 
         await TransactionLock.AcquireAsync(session, StripeEventRecorder.LockScope, id, ct);
         var recorded = await session.LoadAsync<StripeWebhookEvent>(id, ct) ?? throw DomainException.NotFound("The event");
@@ -114,7 +115,7 @@ public static class ReprocessStripeEventHandler
             throw new DomainException(BillingErrors.WebhookNotFailed,
                 $"Event {recorded.Id} was {recorded.Outcome}; only failed events can be processed again.");
 
-        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew: false, stripeEvent, orderId, clock, ct);
+        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew: false, stripeEvent, orderId, stripeRefunds, clock, ct);
         return (WebhookEventDetail.From(recorded), messages);
     }
 }

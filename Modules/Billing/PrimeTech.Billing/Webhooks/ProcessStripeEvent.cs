@@ -1,5 +1,6 @@
 using PrimeTech.BuildingBlocks.Persistence;
 using Marten;
+using PrimeTech.Billing.CreditNotes;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.StripeApi;
 using PrimeTech.BuildingBlocks.Errors;
@@ -36,6 +37,7 @@ public static class ProcessStripeEventHandler
 
         // Before the transaction begins: this may ask Stripe, and nothing is locked while it does.
         var orderId = await PaymentEventLoader.OrderOfAsync(session, stripe, stripeEvent, ct);
+        var stripeRefunds = orderId is null ? null : await PaymentEventLoader.RefundsOfAsync(stripe, stripeEvent, ct);
         await TransactionLock.AcquireAsync(session, StripeEventRecorder.LockScope, stripeEvent.Id, ct);
         var recorded = await session.LoadAsync<StripeWebhookEvent>(stripeEvent.Id, ct);
         if (recorded is not null && recorded.Outcome != WebhookOutcome.Failed)
@@ -43,7 +45,7 @@ public static class ProcessStripeEventHandler
 
         var isNew = recorded is null;
         recorded ??= StripeEventRecorder.New(stripeEvent, command.Payload, command.ReceivedAt);
-        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew, stripeEvent, orderId, clock, ct);
+        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew, stripeEvent, orderId, stripeRefunds, clock, ct);
         return (new StripeEventProcessed(recorded.Id, recorded.Outcome, SeenBefore: false), messages);
     }
 }
@@ -93,13 +95,15 @@ internal static class StripeEventRecorder
 
     /// <summary>
     /// Load (lock the order's invoice, read its payment documents), decide (<see cref="PaymentRules"/>),
-    /// then write. A new receipt is numbered by the last statement of the write batch, so the series'
-    /// row lock is held only until the commit that follows it. The caller holds the event's lock.
+    /// then write. A new receipt and new credit notes are numbered by the last statements of the write
+    /// batch, so the series' row locks are held only until the commit that follows them. The caller
+    /// holds the event's lock.
     /// </summary>
     public static async Task<OutgoingMessages> ProcessAsync(
-        IDocumentSession session, StripeWebhookEvent recorded, bool isNew, Event stripeEvent, Guid? orderId, TimeProvider clock, CancellationToken ct)
+        IDocumentSession session, StripeWebhookEvent recorded, bool isNew, Event stripeEvent, Guid? orderId,
+        IReadOnlyList<StripeRefundSeen>? stripeRefunds, TimeProvider clock, CancellationToken ct)
     {
-        var state = await PaymentEventLoader.LoadAsync(session, stripeEvent, orderId, ct);
+        var state = await PaymentEventLoader.LoadAsync(session, stripeEvent, orderId, stripeRefunds, ct);
         var now = clock.GetUtcNow();
         var decision = PaymentRules.Decide(stripeEvent, state, now);
 
@@ -112,12 +116,15 @@ internal static class StripeEventRecorder
         Save(session, recorded, isNew);
         if (decision.ChangedInvoice is { } invoice) session.Store(invoice);
         if (decision.ChangedRecord is { } record) session.Store(record);
-        if (decision.ChangedRefund is { } refund) session.Store(refund);
+        foreach (var refund in decision.ChangedRefunds) session.Store(refund);
+        foreach (var note in decision.NewCreditNotes) session.Insert(note);
         if (decision.NewReceipt is { } receipt)
         {
             session.Insert(receipt);
-            await ReceiptNumbers.AssignLastAsync(session, receipt, decision.ChangedRefund, now, ct);
+            await ReceiptNumbers.AssignLastAsync(session, receipt, decision.ChangedRefunds, now, ct);
         }
+        foreach (var note in decision.NewCreditNotes)
+            await CreditNoteNumbers.AssignLastAsync(session, note, now, ct);
 
         var messages = new OutgoingMessages();
         messages.AddRange(decision.Messages);

@@ -6,7 +6,7 @@ namespace PrimeTech.Ordering.Orders;
 /// <summary>
 /// A customer's order: a snapshot of the cart's lines at checkout (names, prices and VAT rates as
 /// they were), with money in pence, VAT rounded half-up per line and totals that are the sums of
-/// the lines. Status: PendingPayment → Paid → Refunded, or PendingPayment → Cancelled.
+/// the lines. Status: PendingPayment → Paid → (PartiallyRefunded →) Refunded, or PendingPayment → Cancelled.
 /// </summary>
 public sealed class Order
 {
@@ -35,6 +35,9 @@ public sealed class Order
     public string? InvoiceNumber { get; set; }
     public string? ReceiptNumber { get; set; }
     public List<PaymentIssue> PaymentIssues { get; set; } = [];
+
+    /// <summary>The credit notes Billing issued for the order's refunds, in the order they were issued.</summary>
+    public List<OrderCreditNote> CreditNotes { get; set; } = [];
     public List<OrderStatusChange> History { get; set; } = [];
 
     public int ItemCount() => Lines.Sum(l => l.Quantity);
@@ -66,7 +69,7 @@ public sealed class Order
     public bool MarkPaid(string receiptNumber, DateTimeOffset paidAt)
     {
         ReceiptNumber ??= receiptNumber;
-        if (Status is OrderStatus.Paid or OrderStatus.Refunded)
+        if (Status is OrderStatus.Paid or OrderStatus.PartiallyRefunded or OrderStatus.Refunded)
             return false;
         History.Add(new OrderStatusChange { At = paidAt, From = Status, To = OrderStatus.Paid, By = ChangedBy.Payment });
         Status = OrderStatus.Paid;
@@ -86,6 +89,25 @@ public sealed class Order
         History.Add(new OrderStatusChange { At = refundedAt, From = Status, To = OrderStatus.Refunded, By = ChangedBy.Payment });
         Status = OrderStatus.Refunded;
         RefundedAt = refundedAt;
+        return true;
+    }
+
+    /// <summary>
+    /// Billing issued a credit note: it is listed on the order (once, by number), and a paid order
+    /// with something still to refund becomes PartiallyRefunded. The credit note that refunds the
+    /// rest leaves the status to <see cref="MarkRefunded"/>. False if nothing changed.
+    /// </summary>
+    public bool RecordCreditNote(string number, DateTimeOffset issuedAt, long amountPence, bool refundedInFull)
+    {
+        if (CreditNotes.Any(c => c.Number == number))
+            return false;
+        CreditNotes.Add(new OrderCreditNote { Number = number, IssuedAt = issuedAt, AmountPence = amountPence });
+        CreditNotes.Sort((a, b) => string.CompareOrdinal(a.Number, b.Number));
+        if (!refundedInFull && Status == OrderStatus.Paid)
+        {
+            History.Add(new OrderStatusChange { At = issuedAt, From = Status, To = OrderStatus.PartiallyRefunded, By = ChangedBy.Payment });
+            Status = OrderStatus.PartiallyRefunded;
+        }
         return true;
     }
 
@@ -111,6 +133,7 @@ public enum OrderStatus
     Paid,
     Cancelled,
     Refunded,
+    PartiallyRefunded,
 }
 
 public enum CancellationReason
@@ -146,6 +169,14 @@ public sealed class OrderStatusChange
     public OrderStatus? From { get; set; }
     public OrderStatus To { get; set; }
     public ChangedBy By { get; set; }
+}
+
+/// <summary>A credit note of the order, as Billing announced it.</summary>
+public sealed class OrderCreditNote
+{
+    public string Number { get; set; } = "";
+    public DateTimeOffset IssuedAt { get; set; }
+    public long AmountPence { get; set; }
 }
 
 /// <summary>A failed or expired payment attempt on a pending order (recorded by the payments flow).</summary>

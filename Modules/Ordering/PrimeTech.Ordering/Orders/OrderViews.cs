@@ -26,6 +26,9 @@ public sealed record OrderLineView(
 
 public sealed record PaymentIssueView(DateTimeOffset At, string Kind, string Message);
 
+/// <summary><c>{ number, issuedAt, amountPence }</c>: a credit note of the order.</summary>
+public sealed record CreditNoteView(string Number, DateTimeOffset IssuedAt, long AmountPence);
+
 public sealed record OrderDetail(
     [property: JsonIgnore] Guid OrderId,
     string OrderNumber,
@@ -45,7 +48,8 @@ public sealed record OrderDetail(
     IReadOnlyList<PaymentIssueView> PaymentIssues,
     bool CanPay,
     bool CanCancel,
-    OrderBillingDetails? BillingDetails)
+    OrderBillingDetails? BillingDetails,
+    IReadOnlyList<CreditNoteView> CreditNotes)
 {
     public static OrderDetail From(Order o) =>
         new(o.Id, o.Number, o.Status.ToString(), o.CreatedAt, o.PaidAt, o.CancelledAt, o.CancellationReason?.ToString(), o.RefundedAt,
@@ -54,7 +58,8 @@ public sealed record OrderDetail(
                 l.NetPence, l.VatPence, l.GrossPence)).ToList(),
             o.NetPence, o.VatPence, o.GrossPence, o.InvoiceNumber, o.ReceiptNumber,
             o.PaymentIssues.Select(i => new PaymentIssueView(i.At, i.Kind, i.Message)).ToList(),
-            CanPay: o.IsPending, CanCancel: o.IsPending, BillingDetails: o.BillingDetails);
+            CanPay: o.IsPending, CanCancel: o.IsPending, BillingDetails: o.BillingDetails,
+            CreditNotes: o.CreditNotes.Select(c => new CreditNoteView(c.Number, c.IssuedAt, c.AmountPence)).ToList());
 }
 
 public sealed record OrderStatusChangeView(DateTimeOffset At, string? From, string To, string By);
@@ -80,6 +85,7 @@ public sealed record AdminOrderView(
     bool CanPay,
     bool CanCancel,
     OrderBillingDetails? BillingDetails,
+    IReadOnlyList<CreditNoteView> CreditNotes,
     Guid CustomerId,
     string CustomerEmail,
     string CustomerName,
@@ -90,7 +96,7 @@ public sealed record AdminOrderView(
         var d = OrderDetail.From(o);
         return new(o.Id, d.OrderNumber, d.Status, d.CreatedAt, d.PaidAt, d.CancelledAt, d.CancellationReason, d.RefundedAt, d.Currency,
             d.Lines, d.NetPence, d.VatPence, d.GrossPence, d.InvoiceNumber, d.ReceiptNumber, d.PaymentIssues, d.CanPay, d.CanCancel,
-            d.BillingDetails, o.CustomerId, o.CustomerEmail, o.CustomerName,
+            d.BillingDetails, d.CreditNotes, o.CustomerId, o.CustomerEmail, o.CustomerName,
             o.History.Select(h => new OrderStatusChangeView(h.At, h.From?.ToString(), h.To.ToString(), h.By.ToString())).ToList());
     }
 }

@@ -6,9 +6,10 @@ namespace PrimeTech.Ordering.Orders;
 
 /// <summary>
 /// Billing's payment events move the order (each under the order's lock, idempotent, in any
-/// order): confirmed → Paid with the receipt number; refunded → Refunded (through Paid if the
-/// confirmation has not been applied yet); a failed or expired attempt → a payment issue on the
-/// pending order.
+/// order): confirmed → Paid with the receipt number; a credit note → listed on the order, and
+/// PartiallyRefunded while something is left to refund; refunded in full → Refunded (through Paid
+/// if the confirmation has not been applied yet); a failed or expired attempt → a payment issue on
+/// the pending order.
 /// </summary>
 public static class PaymentConfirmedHandler
 {
@@ -30,6 +31,17 @@ public static class PaymentRefundedHandler
         await TransactionLock.AcquireAsync(session, LockScopes.Order, refunded.OrderId, ct);
         var order = await session.LoadAsync<Order>(refunded.OrderId, ct);
         if (order is not null && order.MarkRefunded(refunded.ReceiptNumber, refunded.PaidAt, refunded.RefundedAt))
+            session.Store(order);
+    }
+}
+
+public static class CreditNoteIssuedHandler
+{
+    public static async Task Handle(CreditNoteIssued issued, IDocumentSession session, CancellationToken ct)
+    {
+        await TransactionLock.AcquireAsync(session, LockScopes.Order, issued.OrderId, ct);
+        var order = await session.LoadAsync<Order>(issued.OrderId, ct);
+        if (order is not null && order.RecordCreditNote(issued.CreditNoteNumber, issued.IssuedAt, issued.GrossPence, issued.OrderRefundedInFull))
             session.Store(order);
     }
 }

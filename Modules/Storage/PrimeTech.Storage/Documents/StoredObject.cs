@@ -23,6 +23,7 @@ public enum StoredObjectPurpose
     InvoicePdf,
     ReceiptPdf,
     Release,
+    CreditNotePdf,
 }
 
 /// <summary>One minted download URL: who asked, for what, and until when it works.</summary>

@@ -1,22 +1,37 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing.Payments;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.Licensing.Contracts;
 using PrimeTech.Ordering.Orders;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Orders;
 
-/// <summary>An order with everything Billing holds for it, and the refund form (a paid order without a refund).</summary>
+/// <summary>
+/// An order with everything Billing holds for it, its refunds and credit notes, and the refund form
+/// while something is left to refund: an amount, units of lines with the licences to revoke, or
+/// (neither) everything left.
+/// </summary>
 public sealed class DetailsModel(IMessageBus bus) : PageModel
 {
     public AdminOrderDetail Detail { get; private set; } = null!;
 
+    /// <summary>The order's licences, for choosing the ones a refund of units revokes.</summary>
+    public IReadOnlyList<OrderLicence> Licences { get; private set; } = [];
+
     [BindProperty] public RefundInput Input { get; set; } = new();
 
-    public bool CanRefund => Detail.Order.Status == "Paid" && Detail.Billing.Refund is null && Detail.Billing.Receipt is not null;
+    public bool CanRefund => Detail.Billing.RefundablePence > 0 && Detail.Billing.Receipt is not null
+                             && Detail.Order.Status is "Paid" or "PartiallyRefunded";
+
+    /// <summary>Units of a line not yet refunded (refunds by line, pending ones included).</summary>
+    public int UnitsLeft(OrderLineView line) =>
+        line.Quantity - Detail.Billing.Refunds.Where(r => r.Status != "Failed")
+            .SelectMany(r => r.Lines).Where(l => l.Sku == line.Sku).Sum(l => l.Quantity ?? 0);
 
     public async Task<IActionResult> OnGetAsync(string number) => await LoadAsync(number) ? Page() : NotFound();
 
@@ -27,14 +42,28 @@ public sealed class DetailsModel(IMessageBus bus) : PageModel
             ModelState.AddModelError("Input.Confirm", "Confirm that you want to refund this order");
         if ((Input.Reason?.Length ?? 0) > RequestRefund.MaxReasonLength)
             ModelState.AddModelError("Input.Reason", "Reason must be 500 characters or fewer");
+        long? amount = null;
+        if (!string.IsNullOrWhiteSpace(Input.Amount))
+        {
+            if (decimal.TryParse(Input.Amount.Trim().TrimStart('£'), NumberStyles.Number, CultureInfo.InvariantCulture, out var pounds)
+                && pounds > 0 && decimal.Round(pounds, 2) == pounds && pounds < 100_000_000m)
+                amount = (long)(pounds * 100);
+            else
+                ModelState.AddModelError("Input.Amount", "Enter an amount in pounds, like 12.50");
+        }
+        var lines = Input.Lines.Where(l => l.Quantity > 0)
+            .Select(l => new RefundLineRequest(l.Sku ?? "", l.Quantity, l.LicenceKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList()))
+            .ToList();
 
         if (ModelState.IsValid)
         {
             try
             {
-                var refund = await bus.InvokeAsync<RefundView>(
-                    new RequestRefund(number, Input.Reason, User.RequiredUserId()), HttpContext.RequestAborted);
-                TempData["Flash"] = "Refund requested. The order will show as refunded when Stripe confirms it.";
+                var refund = await RefundFlow.RunAsync(bus, number, new RefundRequest(Input.Reason, amount, lines.Count > 0 ? lines : null),
+                    User.RequiredUserId(), HttpContext.RequestAborted);
+                TempData["Flash"] = refund.RefundablePence > 0
+                    ? "Refund requested. A credit note is issued when Stripe confirms it."
+                    : "Refund requested. The order will show as refunded when Stripe confirms it.";
                 return new SeeOtherResult($"/admin/orders/{refund.OrderNumber}");
             }
             catch (DomainException e) when (e.Error == ErrorCode.NotFound)
@@ -59,17 +88,31 @@ public sealed class DetailsModel(IMessageBus bus) : PageModel
         try
         {
             Detail = await AdminOrderDetailFlow.RunAsync(bus, number, HttpContext.RequestAborted);
-            return true;
         }
         catch (DomainException e) when (e.Error == ErrorCode.NotFound)
         {
             return false;
         }
+        if (Detail.Order.Lines.Any(l => l.IsLicensed))
+            Licences = (await bus.InvokeAsync<OrderLicences>(new GetOrderLicences(Detail.Order.OrderNumber), HttpContext.RequestAborted)).Items;
+        return true;
     }
 
     public sealed class RefundInput
     {
         public string? Reason { get; set; }
         public bool Confirm { get; set; }
+
+        /// <summary>Pounds, e.g. <c>12.50</c>; empty to refund by line or everything left.</summary>
+        public string? Amount { get; set; }
+
+        public List<RefundLineInput> Lines { get; set; } = [];
+    }
+
+    public sealed class RefundLineInput
+    {
+        public string? Sku { get; set; }
+        public int Quantity { get; set; }
+        public List<string> LicenceKeys { get; set; } = [];
     }
 }

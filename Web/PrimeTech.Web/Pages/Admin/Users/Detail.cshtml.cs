@@ -10,13 +10,14 @@ using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Users;
 
-/// <summary>One account: details, the Admin role, lock and unlock, and the history of admin changes.</summary>
+/// <summary>One account: details, the Admin role, lock and unlock, the history of admin changes, and the customer's timeline.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class DetailModel(IMessageBus bus) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new() { ["roles"] = nameof(Admin), ["reason"] = nameof(LockReason) };
 
     public AdminUserView Account { get; private set; } = null!;
+    public CustomerTimelineView Timeline { get; private set; } = null!;
 
     /// <summary>The signed-in admin is looking at their own account: the Admin role and the lock cannot be changed.</summary>
     public bool IsSelf => Account.Id == User.UserId();
@@ -70,12 +71,14 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
     {
         try
         {
-            return Account = await bus.InvokeAsync<AdminUserView>(new GetAdminUser(AdminUsers.ParseId(id)), HttpContext.RequestAborted);
+            Account = await bus.InvokeAsync<AdminUserView>(new GetAdminUser(AdminUsers.ParseId(id)), HttpContext.RequestAborted);
         }
         catch (DomainException e) when (e.Error == ErrorCode.NotFound)
         {
             return null;
         }
+        Timeline = await CustomerTimelineView.LoadAsync(bus, Account.Id, HttpContext.RequestAborted);
+        return Account;
     }
 
     public static string Describe(string action) => action switch

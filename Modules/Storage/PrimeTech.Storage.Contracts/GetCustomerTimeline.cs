@@ -1,0 +1,8 @@
+namespace PrimeTech.Storage.Contracts;
+
+/// <summary>
+/// The customer's download links minted (releases and documents), newest first, at most <see cref="Limit"/> (admin user page, D-116).
+/// Answered with BuildingBlocks' <c>CustomerTimeline</c> (the one shared shape, kept out of the
+/// dependency-free contracts); each module's query reads only its own documents, by an index on the customer.
+/// </summary>
+public sealed record GetCustomerTimeline(Guid CustomerId, int Limit);
