@@ -60,7 +60,7 @@ public static class StripeApi
                 return NotFound("charge", charge ?? "");
             var data = new JsonArray([.. state.Refunds.Values
                 .Where(r => (string?)r["charge"] == charge)
-                .OrderByDescending(r => (long)r["created"]!).ThenByDescending(r => (long)r["sequence"]!)
+                .OrderByDescending(r => r["created"]!.ToJsonString()).ThenByDescending(r => long.Parse(r["sequence"]!.ToJsonString()))
                 .Select(r => (JsonNode)Public(r))]);
             return Json(new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/refunds" });
         });
