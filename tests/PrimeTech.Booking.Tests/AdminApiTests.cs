@@ -35,6 +35,15 @@ public sealed class AdminApiTests(BookingFixture app)
         Assert.Equal("INVALID_STATUS_TRANSITION", problem.GetProperty("code").GetString());
         Assert.Equal("A booking that is confirmed cannot be changed to completed.", problem.GetProperty("detail").GetString());
 
+        // No status is a field error, not a change to Requested (nor a server error), and nothing is written.
+        foreach (var body in new object[] { new { customerNote = "Hello." }, new { status = "" } })
+        {
+            var (missing, missingProblem) = await SendAsync(app, admin, s => s.Patch.Json(body).ToUrl($"/api/admin/bookings/{reference}/status"));
+            Assert.Equal(400, missing);
+            Assert.Equal("Choose the new status.", missingProblem.GetProperty("errors").GetProperty("status")[0].GetString());
+        }
+        Assert.Equal(Bookings.BookingStatus.Confirmed, (await LoadAsync(app, reference))!.Status);
+
         foreach (var next in new[] { "InProgress", "Completed" })
         {
             var (ok, _) = await SendAsync(app, admin, s => s.Patch.Json(new { status = next }).ToUrl($"/api/admin/bookings/{reference}/status"));

@@ -35,6 +35,6 @@ public sealed class AdminUsersJourneyTests(BrowserFixture site)
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "Unlock account" }).ClickAsync();
         Assert.Equal($"{customer.Email} is unlocked.", await admin.Locator(".flash").InnerTextAsync());
-        Assert.Contains("Unlocked", await admin.Locator("table").InnerTextAsync());
+        Assert.Contains("Unlocked", await admin.GetByRole(AriaRole.Table, new() { Name = "Changes made by admins" }).InnerTextAsync());
     }
 }

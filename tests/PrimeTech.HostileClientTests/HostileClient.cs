@@ -65,6 +65,7 @@ public static partial class AppRoutes
         Fill(route, parameter => parameter switch
         {
             "number" => world.Owned.PaidOrder,
+            "creditNote" => world.Owned.CreditNote,
             "licenceKey" => world.Owned.LicenceKey,
             "reference" => world.Owned.Booking,
             "releaseId" => world.Owned.ReleaseId.ToString(),

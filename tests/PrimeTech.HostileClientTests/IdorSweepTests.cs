@@ -29,6 +29,7 @@ public sealed class IdorSweepTests(HostileFixture app)
         ("POST", "api/orders/{number}/cancel", $"/api/orders/{Owned.PendingOrder}/cancel", null),
         ("GET", "api/invoices/{number}/download", $"/api/invoices/{Owned.Invoice}/download", null),
         ("GET", "api/receipts/{number}/download", $"/api/receipts/{Owned.Receipt}/download", null),
+        ("GET", "api/credit-notes/{number}/download", $"/api/credit-notes/{Owned.CreditNote}/download", null),
         ("POST", "api/licences/{licenceKey}/offline-file", $"/api/licences/{Owned.LicenceKey}/offline-file", new { fingerprint = "mallory-workstation-0001" }),
         ("POST", "api/licences/{licenceKey}/release", $"/api/licences/{Owned.LicenceKey}/release", null),
         ("POST", "api/downloads/{releaseId:guid}/link", $"/api/downloads/{Owned.ReleaseId}/link", null),
@@ -49,6 +50,7 @@ public sealed class IdorSweepTests(HostileFixture app)
         ("account/orders/{number}/cancel", $"/account/orders/{Owned.PendingOrder}/cancel"),
         ("account/orders/{number}/invoice", $"/account/orders/{Owned.PaidOrder}/invoice"),
         ("account/orders/{number}/receipt", $"/account/orders/{Owned.PaidOrder}/receipt"),
+        ("account/orders/{number}/credit-notes/{creditNote}", $"/account/orders/{Owned.PaidOrder}/credit-notes/{Owned.CreditNote}"),
         ("bookings/track/{token}", $"/bookings/track/{GuessedTrackingToken}"),
     ];
 
@@ -157,7 +159,7 @@ public sealed class IdorSweepTests(HostileFixture app)
     /// <summary>The victim's personal data and identifiers (other than the one the attacker sent) found in an answer.</summary>
     private IEnumerable<string> Leaks(string text, string sentUrl)
     {
-        var identifiers = new[] { Owned.PaidOrder, Owned.PendingOrder, Owned.Invoice, Owned.Receipt, Owned.LicenceKey, Owned.Booking, Owned.ReleaseId.ToString(), Owned.SessionId.ToString() };
+        var identifiers = new[] { Owned.PaidOrder, Owned.PendingOrder, Owned.Invoice, Owned.Receipt, Owned.CreditNote, Owned.LicenceKey, Owned.Booking, Owned.ReleaseId.ToString(), Owned.SessionId.ToString() };
         return World.VictimSecrets.Concat(identifiers.Where(id => !sentUrl.Contains(id, StringComparison.OrdinalIgnoreCase)))
             .Where(secret => text.Contains(secret, StringComparison.OrdinalIgnoreCase) || text.Contains(WebUtility.HtmlEncode(secret), StringComparison.OrdinalIgnoreCase));
     }

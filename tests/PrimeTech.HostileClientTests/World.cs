@@ -13,6 +13,7 @@ public sealed record VictimBelongings(
     string PendingOrder,
     string Invoice,
     string Receipt,
+    string CreditNote,
     string LicenceKey,
     string Fingerprint,
     Guid ReleaseId,
@@ -20,7 +21,8 @@ public sealed record VictimBelongings(
     Guid SessionId);
 
 /// <summary>
-/// Two customers: the victim, who has bought a licensed product (paid at the stand-in), has a second
+/// Two customers: the victim, who has bought a licensed product (paid at the stand-in, then partly
+/// refunded, so it has a credit note), has a second
 /// order still pending, an activated licence, a booking and a session; and the attacker, who holds
 /// an account of their own and knows (or has guessed) every identifier of the victim's.
 /// </summary>
@@ -61,6 +63,13 @@ public sealed class World
             var order = await ReadAsync(await asVictim.GetAsync($"/api/orders/{paidOrder}"), HttpStatusCode.OK);
             return order.GetProperty("receiptNumber").GetString();
         }, $"the receipt of {paidOrder}", TimeSpan.FromSeconds(60));
+        await ReadAsync(await asAdmin.PostAsJsonAsync($"/api/admin/orders/{paidOrder}/refund", new { reason = "Goodwill", amountPence = 100 }),
+            HttpStatusCode.Accepted);
+        var creditNote = await Eventually.GetAsync(async () =>
+        {
+            var order = await ReadAsync(await asVictim.GetAsync($"/api/orders/{paidOrder}"), HttpStatusCode.OK);
+            return order.GetProperty("creditNotes").EnumerateArray().Select(c => c.GetProperty("number").GetString()).FirstOrDefault();
+        }, $"the credit note of {paidOrder}", TimeSpan.FromSeconds(60));
         var pending = await CheckoutAsync(asVictim, product.GetProperty("sku").GetString()!);
 
         var licenceKey = await Eventually.GetAsync(async () =>
@@ -83,7 +92,7 @@ public sealed class World
             Victim = victim,
             Attacker = attacker,
             Owned = new VictimBelongings(paidOrder, pending.GetProperty("orderNumber").GetString()!, paid.GetProperty("invoiceNumber").GetString()!,
-                receipt, licenceKey, fingerprint, releaseId, booking, sessionId),
+                receipt, creditNote, licenceKey, fingerprint, releaseId, booking, sessionId),
         };
     }
 

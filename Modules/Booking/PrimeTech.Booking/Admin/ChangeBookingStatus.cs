@@ -32,8 +32,8 @@ public sealed record ChangeBookingStatus(string Reference, string? Status, strin
     {
         public Validator()
         {
-            RuleFor(x => x.Status).NotEmpty().WithMessage("Choose the new status.")
-                .Must(s => BookingStatusText.TryParse(s, out _)).When(x => !string.IsNullOrEmpty(x.Status))
+            RuleFor(x => x.Status).NotEmpty().WithMessage("Choose the new status.");
+            RuleFor(x => x.Status).Must(s => BookingStatusText.TryParse(s, out _)).When(x => !string.IsNullOrEmpty(x.Status))
                 .WithMessage("Choose one of: Requested, Confirmed, Declined, InProgress, Completed, Cancelled.");
             RuleFor(x => x.CustomerNote).MaximumLength(1000).WithMessage("Keep the note for the customer to 1,000 characters.");
             RuleFor(x => x.InternalNote).MaximumLength(2000).WithMessage("Keep the internal note to 2,000 characters.");
