@@ -165,7 +165,7 @@ public sealed class StandInTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_refund_is_pending_then_reported_by_charge_refunded()
+    public async Task A_card_refund_succeeds_at_once_and_is_reported_by_charge_refunded_then_a_second_is_refused()
     {
         var session = await CreateSessionAsync();
         await _control.PostAsJsonAsync($"/_control/sessions/{session.Id}/pay", new { deliver = false });
@@ -173,13 +173,17 @@ public sealed class StandInTests : IAsyncLifetime, IDisposable
 
         var refund = await new RefundService(Client()).CreateAsync(new RefundCreateOptions { PaymentIntent = intentId });
 
-        Assert.Equal("pending", refund.Status);
+        Assert.Equal("succeeded", refund.Status);   // as Stripe answers for card refunds
         var delivered = await Eventually.GetAsync(
             () => Task.FromResult(_received.Select(r => r.Body).FirstOrDefault(b => b.Contains("charge.refunded") && b.Contains(intentId))),
             "charge.refunded");
         var charge = Assert.IsType<Charge>(EventUtility.ParseEvent(delivered).Data.Object);
         Assert.True(charge.Refunded);
+        Assert.Equal(charge.Amount, charge.AmountRefunded);
         Assert.Equal("INV-2026-000001", charge.Metadata["invoice_number"]);
+
+        var again = await Assert.ThrowsAsync<StripeException>(() => new RefundService(Client()).CreateAsync(new RefundCreateOptions { PaymentIntent = intentId }));
+        Assert.Equal("charge_already_refunded", again.StripeError.Code);
     }
 
     private sealed record PayResult(string[] EventIds);

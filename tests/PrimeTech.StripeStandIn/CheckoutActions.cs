@@ -110,7 +110,7 @@ public sealed class CheckoutActions(StandInState state, WebhookSender webhooks)
         StoredEvent created;
         lock (state.LockFor(chargeId))
         {
-            var left = Amount(charge["amount"]) - Amount(charge["amount_refunded"]);
+            var left = Integer(charge["amount"]) - Integer(charge["amount_refunded"]);
             if (left == 0)
                 return new RefundResult(null, null, "charge_already_refunded", $"Charge {chargeId} has already been refunded.");
             var refunding = amount ?? left;
@@ -126,8 +126,8 @@ public sealed class CheckoutActions(StandInState state, WebhookSender webhooks)
                 ["sequence"] = Interlocked.Increment(ref _sequence),
             };
             state.Refunds[(string)refund["id"]!] = refund;
-            charge["amount_refunded"] = Amount(charge["amount_refunded"]) + refunding;
-            charge["refunded"] = Amount(charge["amount_refunded"]) == Amount(charge["amount"]);
+            charge["amount_refunded"] = Integer(charge["amount_refunded"]) + refunding;
+            charge["refunded"] = Integer(charge["amount_refunded"]) == Integer(charge["amount"]);
             created = webhooks.Create("charge.refunded", charge, null);
         }
         if (deliver) webhooks.DeliverInBackground(created);
@@ -137,5 +137,5 @@ public sealed class CheckoutActions(StandInState state, WebhookSender webhooks)
     private long _sequence;
 
     /// <summary>An integer of a Stripe object, however it was stored (int or long).</summary>
-    private static long Amount(System.Text.Json.Nodes.JsonNode? node) => long.Parse(node!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+    internal static long Integer(System.Text.Json.Nodes.JsonNode? node) => long.Parse(node!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 }

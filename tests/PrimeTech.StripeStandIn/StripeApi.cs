@@ -60,7 +60,7 @@ public static class StripeApi
                 return NotFound("charge", charge ?? "");
             var data = new JsonArray([.. state.Refunds.Values
                 .Where(r => (string?)r["charge"] == charge)
-                .OrderByDescending(r => r["created"]!.ToJsonString()).ThenByDescending(r => long.Parse(r["sequence"]!.ToJsonString()))
+                .OrderByDescending(r => CheckoutActions.Integer(r["created"])).ThenByDescending(r => CheckoutActions.Integer(r["sequence"]))
                 .Select(r => (JsonNode)Public(r))]);
             return Json(new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/refunds" });
         });
