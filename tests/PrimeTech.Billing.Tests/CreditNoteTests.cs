@@ -218,8 +218,8 @@ public sealed class CreditNoteTests(PaymentsFixture app)
         using (var document = PdfDocument.Open(bytes))
         {
             var text = string.Join("\n", document.GetPages().Select(p => ContentOrderTextExtractor.GetText(p)));
-            foreach (var expected in new[] { "Credit note", note.Number, purchase.InvoiceNumber, purchase.OrderNumber, "Dorothy Vaughan",
-                         "GB123456789", "Amount refunded at VAT 20%", "£10.42", "£2.08", "£12.50", "Amount credited", "Reason: Damaged download" })
+            foreach (var expected in new[] { "Credit note", note.Number, purchase.InvoiceNumber, purchase.OrderNumber,
+                         TestBillingDetails.Business.Name!, TestBillingDetails.Business.CompanyName!, TestBillingDetails.Business.VatNumber!, "GB123456789", "Amount refunded at VAT 20%", "£10.42", "£2.08", "£12.50", "Amount credited", "Reason: Damaged download" })
                 Assert.Contains(expected, text);
         }
 
