@@ -133,7 +133,8 @@ public static class VictimChecks
         var pending = await World.ReadAsync(await victim.GetAsync($"/api/orders/{world.Owned.PendingOrder}"), HttpStatusCode.OK);
         Assert.Equal("PendingPayment", pending.GetProperty("status").GetString());
         var paid = await World.ReadAsync(await victim.GetAsync($"/api/orders/{world.Owned.PaidOrder}"), HttpStatusCode.OK);
-        Assert.Equal("Paid", paid.GetProperty("status").GetString());
+        Assert.Equal("PartiallyRefunded", paid.GetProperty("status").GetString());   // by the admin, while the world was made
+        Assert.Equal(world.Owned.CreditNote, Assert.Single(paid.GetProperty("creditNotes").EnumerateArray()).GetProperty("number").GetString());
         var booking = await World.ReadAsync(await victim.GetAsync($"/api/bookings/{world.Owned.Booking}"), HttpStatusCode.OK);
         Assert.Equal("Requested", booking.GetProperty("status").GetString());
         var licences = await World.ReadAsync(await victim.GetAsync("/api/licences"), HttpStatusCode.OK);
