@@ -180,6 +180,8 @@ public sealed partial class RunPathFixture : IAsyncLifetime
         // checkout-status.js reloads the success page once the webhook has marked the order paid.
         await page.GetByRole(AriaRole.Heading, new() { Name = "Payment received" }).WaitForAsync();
         _data["pendingOrder"] = await CheckOutAsync(page, "disk-inspector", "Decline", "/checkout/cancelled");
+        _data["refundedOrder"] = await CheckOutAsync(page, "admin-scripts", "Pay ", "/checkout/success");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Payment received" }).WaitForAsync();
 
         // A day a few weekdays ahead, so its slots are still free and in the future whatever the time now.
         await page.GotoAsync("/book?service=remote-support");
@@ -202,6 +204,13 @@ public sealed partial class RunPathFixture : IAsyncLifetime
         _data["customerId"] = await FirstMatchAsync(admin, "/admin/users?q=" + Uri.EscapeDataString(_data["customerEmail"]), UserLink());
         _data["licenceKey"] = await FirstMatchAsync(admin, "/admin/licences?q=" + _data["paidOrder"], LicenceLink());
         _data["webhookEventId"] = await FirstMatchAsync(admin, "/admin/orders/" + _data["paidOrder"], WebhookLink());
+
+        // A partial refund, by amount on the admin order page, for a credit note to open.
+        await admin.GotoAsync("/admin/orders/" + _data["refundedOrder"]);
+        await admin.GetByLabel("Or an amount in pounds (VAT included)").FillAsync("1.00");
+        await admin.GetByLabel("I understand this refunds", new() { Exact = false }).CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Refund order" }).ClickAsync();
+        _data["creditNote"] = await FirstMatchAsync(admin, "/admin/orders/" + _data["refundedOrder"], CreditNoteLink());
         await admin.CloseAsync();
     }
 
@@ -276,6 +285,9 @@ public sealed partial class RunPathFixture : IAsyncLifetime
 
     [GeneratedRegex(@"href=""/admin/users/([0-9a-f-]{36})""")]
     private static partial Regex UserLink();
+
+    [GeneratedRegex(@"href=""/admin/orders/ORD-[A-Z0-9-]+/credit-notes/(CRN-\d{4}-\d{6})""")]
+    private static partial Regex CreditNoteLink();
 
     [GeneratedRegex(@"href=""/admin/licences/([A-Z0-9-]+)""")]
     private static partial Regex LicenceLink();

@@ -89,17 +89,28 @@ public static class Walk
             ["/reset-password"] = [("/reset-password", null), ("/reset-password?token=not-a-real-token", null)],
             ["/checkout/success"] = [("/checkout/success?order={paidOrder}", null), ("/checkout/success?order={pendingOrder}", null)],
             ["/checkout/cancelled"] = [("/checkout/cancelled?order={pendingOrder}", null), ("/checkout/cancelled?order={paidOrder}", null)],
-            ["/account/orders/{ORD}"] = [("/account/orders/{paidOrder}", null), ("/account/orders/{pendingOrder}", null)],
+            ["/account/orders/{ORD}"] = [("/account/orders/{paidOrder}", null), ("/account/orders/{pendingOrder}", null), ("/account/orders/{refundedOrder}", null)],
             ["/account/orders/{ORD}/cancel"] = [("/account/orders/{pendingOrder}/cancel", null)],
             ["/account/orders/{ORD}/invoice"] = [("/account/orders/{paidOrder}/invoice", null), ("/account/orders/{pendingOrder}/invoice", null)],
             ["/account/orders/{ORD}/receipt"] = [("/account/orders/{paidOrder}/receipt", null)],
+            ["/account/orders/{ORD}/credit-notes/{CRN}"] =
+            [
+                ("/account/orders/{refundedOrder}/credit-notes/{creditNote}", null),
+                // Only a credit note listed on the order is served through it.
+                ("/account/orders/{paidOrder}/credit-notes/{creditNote}", NotFound),
+            ],
             ["/admin/products"] = [("/admin/products", null), ("/admin/products?q=backup", null)],
             ["/admin/products/{id}"] = [("/admin/products/{productId}", null)],
             ["/admin/products/{id}/releases"] = [("/admin/products/{productId}/releases", null)],
             ["/admin/orders"] = [("/admin/orders", null), ("/admin/orders?q={paidOrder}", null)],
-            ["/admin/orders/{ORD}"] = [("/admin/orders/{paidOrder}", null), ("/admin/orders/{pendingOrder}", null)],
+            ["/admin/orders/{ORD}"] = [("/admin/orders/{paidOrder}", null), ("/admin/orders/{pendingOrder}", null), ("/admin/orders/{refundedOrder}", null)],
             ["/admin/orders/{ORD}/invoice"] = [("/admin/orders/{paidOrder}/invoice", null)],
             ["/admin/orders/{ORD}/receipt"] = [("/admin/orders/{paidOrder}/receipt", null)],
+            ["/admin/orders/{ORD}/credit-notes/{CRN}"] =
+            [
+                ("/admin/orders/{refundedOrder}/credit-notes/{creditNote}", null),
+                ("/admin/orders/{paidOrder}/credit-notes/{creditNote}", NotFound),
+            ],
             ["/admin/licences"] = [("/admin/licences", null), ("/admin/licences?q={paidOrder}", null)],
             ["/admin/licences/{LIC}"] = [("/admin/licences/{licenceKey}", null)],
             ["/admin/bookings"] = [("/admin/bookings", null), ("/admin/bookings?view=week", null)],

@@ -8,6 +8,7 @@ public static class Display
     public static string OrderStatus(string status) => status switch
     {
         "PendingPayment" => "Pending payment",
+        "PartiallyRefunded" => "Partly refunded",
         _ => status,
     };
 
