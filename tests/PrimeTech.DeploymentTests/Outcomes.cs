@@ -8,7 +8,12 @@ namespace PrimeTech.DeploymentTests;
 /// <summary>What the deployment's database and mailbox hold for orders: receipts, licences, emails, the invoice series.</summary>
 public static partial class Outcomes
 {
-    /// <summary>Waits until every order has a receipt, then checks each has exactly one receipt, one licence per licensed item and each email once.</summary>
+    /// <summary>
+    /// Waits until every order has a receipt, then checks each has exactly one receipt, one licence
+    /// per licensed item and each email once. Once means one Message-ID: an instance killed between
+    /// SMTP's answer and the delivery log's write sends that email again on recovery, as the same
+    /// message (the same Message-ID), which the customer's mail client shows once.
+    /// </summary>
     public static async Task AssertEachPaidOnceAsync(Deployment deployment, IReadOnlyCollection<CheckedOut> orders, TimeSpan deadline)
     {
         var numbers = orders.Select(o => o.OrderNumber).ToArray();
@@ -31,13 +36,16 @@ public static partial class Outcomes
         var delivered = await deployment.Mail.AllAsync();
         foreach (var order in orders)
         {
-            Assert.Single(Subjects(delivered, order), s => IsReceipt(s, order));
-            Assert.Single(Subjects(delivered, order), s => s == LicenceEmail(order));
+            Assert.Single(MessageIds(delivered, order, s => IsReceipt(s, order)));
+            Assert.Single(MessageIds(delivered, order, s => s == LicenceEmail(order)));
         }
     }
 
     private static List<string> Subjects(IReadOnlyList<DeliveredEmail> mail, CheckedOut order) =>
         [.. MailSink.For(mail, order.Customer.Email).Select(m => m.Subject)];
+
+    private static List<string?> MessageIds(IReadOnlyList<DeliveredEmail> mail, CheckedOut order, Func<string, bool> subject) =>
+        [.. MailSink.For(mail, order.Customer.Email).Where(m => subject(m.Subject)).Select(m => m.MessageId).Distinct()];
 
     private static bool IsReceipt(string subject, CheckedOut order) =>
         subject.StartsWith("Receipt RCP-", StringComparison.Ordinal) && subject.EndsWith($" for order {order.OrderNumber}", StringComparison.Ordinal);

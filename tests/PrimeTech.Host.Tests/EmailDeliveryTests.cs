@@ -29,7 +29,8 @@ public sealed class EmailDeliveryTests(HostFixture fixture)
         await SendEmailHandler.Handle(email, envelope, log, storage, smtp, CancellationToken.None);
         await SendEmailHandler.Handle(email, envelope, log, storage, smtp, CancellationToken.None);
         // A different envelope with the same content is a different email: it goes out.
-        await SendEmailHandler.Handle(email, new Envelope(email), log, storage, smtp, CancellationToken.None);
+        var secondEnvelope = new Envelope(email);
+        await SendEmailHandler.Handle(email, secondEnvelope, log, storage, smtp, CancellationToken.None);
 
         var delivered = await Eventually.GetAsync(async () =>
         {
@@ -37,6 +38,9 @@ public sealed class EmailDeliveryTests(HostFixture fixture)
             return messages.Count >= 2 ? messages : null;
         }, "two emails", TimeSpan.FromSeconds(20));
         Assert.Equal(2, delivered.Count);
+        // Each carries its envelope's Message-ID, so a resend after a crash is the same message.
+        Assert.Equal(new[] { envelope.Id, secondEnvelope.Id }.Select(id => $"<{id:N}@").Order(StringComparer.Ordinal),
+            delivered.Select(m => m.MessageId![..34]).Order(StringComparer.Ordinal));
         Assert.True(await log.WasSentAsync(envelope.Id, CancellationToken.None));
     }
 }

@@ -52,6 +52,9 @@ public sealed class DeliveredEmail
     /// <summary>The headers as the sink parsed them (lower-case names).</summary>
     [JsonPropertyName("headers")] public Dictionary<string, System.Text.Json.JsonElement>? Headers { get; set; }
 
+    /// <summary>The Message-ID header, angle brackets included (null when the sink has none).</summary>
+    public string? MessageId => Headers?.TryGetValue("message-id", out var id) == true ? id.GetString() : null;
+
     /// <summary>The SMTP envelope: whom the message was actually delivered to (RCPT TO), whatever its headers say.</summary>
     [JsonPropertyName("envelope")] public MailEnvelope? Envelope { get; set; }
 }

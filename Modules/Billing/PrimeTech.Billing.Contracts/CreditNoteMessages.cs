@@ -37,27 +37,7 @@ public sealed record CreditedLine(
     long VatPence,
     long GrossPence);
 
-/// <summary>
-/// Credit notes issued from <see cref="From"/> to <see cref="To"/> (London days, inclusive), oldest
-/// first, optionally of one customer (VAT report, customer timeline). Answered with <see cref="CreditNoteList"/>.
-/// </summary>
-public sealed record ListCreditNotes(DateOnly From, DateOnly To, Guid? CustomerId = null);
-
-public sealed record CreditNoteList(IReadOnlyList<CreditNoteSummary> Items);
-
-/// <summary>A credit note with its amounts by VAT rate; each figure is the sum of the credit note's lines.</summary>
-public sealed record CreditNoteSummary(
-    string Number,
-    string OrderNumber,
-    string InvoiceNumber,
-    Guid CustomerId,
-    DateTimeOffset IssuedAt,
-    long NetPence,
-    long VatPence,
-    long GrossPence,
-    IReadOnlyList<VatRateAmounts> ByVatRate,
-    bool PdfReady);
-
+/// <summary>Net, VAT and gross at one VAT rate, the sum of a document's lines at that rate.</summary>
 public sealed record VatRateAmounts(decimal VatRatePercent, long NetPence, long VatPence, long GrossPence);
 
 /// <summary>A credit note as the order pages list it.</summary>

@@ -9,6 +9,9 @@ namespace PrimeTech.BuildingBlocks.Email;
 /// <summary>
 /// Sends each email once, even when a killed instance's envelope is recovered and run again.
 /// Attachments kept in object storage are read here, with no transaction open and no lock held.
+/// The Message-ID comes from the envelope: an instance killed after SMTP accepted the email but
+/// before the log recorded it sends it again on recovery, with the same Message-ID, which mail
+/// clients show once.
 /// </summary>
 public static class SendEmailHandler
 {
@@ -17,7 +20,7 @@ public static class SendEmailHandler
         CancellationToken ct)
     {
         if (await sent.WasSentAsync(envelope.Id, ct)) return;
-        await SmtpDelivery.SendAsync(await WithStoredAttachmentsReadAsync(email, objects, ct), options.Value, ct);
+        await SmtpDelivery.SendAsync(await WithStoredAttachmentsReadAsync(email, objects, ct), options.Value, envelope.Id, ct);
         await sent.RecordSentAsync(envelope.Id, ct);
     }
 
@@ -41,9 +44,14 @@ public static class SendEmailHandler
 /// </summary>
 public static class SmtpDelivery
 {
-    public static async Task SendAsync(OutgoingEmail email, SmtpOptions smtp, CancellationToken ct)
+    public static Task SendAsync(OutgoingEmail email, SmtpOptions smtp, CancellationToken ct) => SendAsync(email, smtp, null, ct);
+
+    /// <summary>Sends with a Message-ID made from <paramref name="messageKey"/>, the same each time the same email is sent.</summary>
+    public static async Task SendAsync(OutgoingEmail email, SmtpOptions smtp, Guid? messageKey, CancellationToken ct)
     {
         var message = new MimeMessage();
+        if (messageKey is { } key)
+            message.MessageId = $"{key:N}@{MailboxAddress.Parse(smtp.From).Domain}";
         message.From.Add(new MailboxAddress(smtp.FromName, smtp.From));
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;

@@ -68,6 +68,23 @@ public sealed class Order
     /// </summary>
     public bool MarkPaid(string receiptNumber, DateTimeOffset paidAt)
     {
+        if (!BecomePaid(receiptNumber, paidAt))
+            return false;
+        // A partial refund's credit note overtook this confirmation: the order is partly refunded.
+        if (CreditNotes.Count > 0)
+        {
+            var refundedAt = CreditNotes.Max(c => c.IssuedAt);
+            History.Add(new OrderStatusChange
+            {
+                At = refundedAt > paidAt ? refundedAt : paidAt, From = Status, To = OrderStatus.PartiallyRefunded, By = ChangedBy.Payment,
+            });
+            Status = OrderStatus.PartiallyRefunded;
+        }
+        return true;
+    }
+
+    private bool BecomePaid(string receiptNumber, DateTimeOffset paidAt)
+    {
         ReceiptNumber ??= receiptNumber;
         if (Status is OrderStatus.Paid or OrderStatus.PartiallyRefunded or OrderStatus.Refunded)
             return false;
@@ -85,7 +102,7 @@ public sealed class Order
     {
         if (Status == OrderStatus.Refunded)
             return false;
-        MarkPaid(receiptNumber, paidAt);
+        BecomePaid(receiptNumber, paidAt);
         History.Add(new OrderStatusChange { At = refundedAt, From = Status, To = OrderStatus.Refunded, By = ChangedBy.Payment });
         Status = OrderStatus.Refunded;
         RefundedAt = refundedAt;

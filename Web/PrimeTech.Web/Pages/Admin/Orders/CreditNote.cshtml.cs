@@ -1,38 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using PrimeTech.Billing;
-using PrimeTech.Billing.Documents;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Orders;
 using PrimeTech.Storage.Contracts;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Orders;
 
-/// <summary>An admin downloads any order's credit note: a fresh presigned URL, 302.</summary>
+/// <summary>An admin downloads one of an order's credit notes, if the order lists it: a fresh presigned URL, 302.</summary>
 [EnableRateLimiting(DownloadRateLimit.Policy)]
 public sealed class CreditNoteModel(IMessageBus bus) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string number, string creditNote)
-    {
-        try
-        {
-            var order = await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(number), HttpContext.RequestAborted);
-            var listed = order.CreditNotes.FirstOrDefault(c => string.Equals(c.Number, creditNote.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (listed is null) return NotFound();
-            var link = await BillingDocumentDownloadFlow.RunAsync(bus, listed.Number, HttpContext);
-            Response.Headers.CacheControl = "no-store";
-            return Redirect(link.Url);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
-        catch (DomainException e) when (e.Error == BillingErrors.DocumentNotReady)
-        {
-            TempData["Flash"] = "The PDF is being prepared. Try again in a moment.";
-            return new SeeOtherResult($"/admin/orders/{number.Trim().ToUpperInvariant()}");
-        }
-    }
+    public Task<IActionResult> OnGetAsync(string number, string creditNote) =>
+        OrderDocumentRedirect.RunAsync(this, bus, $"/admin/orders/{number.Trim().ToUpperInvariant()}", async ct =>
+            OrderDocumentRedirect.Listed((await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(number), ct)).CreditNotes.Select(c => c.Number), creditNote));
 }

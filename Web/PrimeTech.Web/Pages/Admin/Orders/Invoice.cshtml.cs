@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using PrimeTech.Billing;
-using PrimeTech.Billing.Documents;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Orders;
 using PrimeTech.Storage.Contracts;
 using Wolverine;
@@ -14,29 +11,7 @@ namespace PrimeTech.Web.Pages.Admin.Orders;
 [EnableRateLimiting(DownloadRateLimit.Policy)]
 public sealed class InvoiceModel(IMessageBus bus) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string number)
-    {
-        try
-        {
-            var order = await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(number), HttpContext.RequestAborted);
-            if (order.InvoiceNumber is null) return NotReady(order.OrderNumber);
-            var link = await BillingDocumentDownloadFlow.RunAsync(bus, order.InvoiceNumber, HttpContext);
-            Response.Headers.CacheControl = "no-store";
-            return Redirect(link.Url);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
-        catch (DomainException e) when (e.Error == BillingErrors.DocumentNotReady)
-        {
-            return NotReady(number.Trim().ToUpperInvariant());
-        }
-    }
-
-    private SeeOtherResult NotReady(string orderNumber)
-    {
-        TempData["Flash"] = "The PDF is being prepared. Try again in a moment.";
-        return new SeeOtherResult($"/admin/orders/{orderNumber}");
-    }
+    public Task<IActionResult> OnGetAsync(string number) =>
+        OrderDocumentRedirect.RunAsync(this, bus, $"/admin/orders/{number.Trim().ToUpperInvariant()}", async ct =>
+            (await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(number), ct)).InvoiceNumber ?? throw OrderDocumentRedirect.InvoiceNotIssuedYet());
 }

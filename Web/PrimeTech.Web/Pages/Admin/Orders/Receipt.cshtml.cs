@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using PrimeTech.Billing;
-using PrimeTech.Billing.Documents;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Orders;
 using PrimeTech.Storage.Contracts;
 using Wolverine;
@@ -14,24 +11,7 @@ namespace PrimeTech.Web.Pages.Admin.Orders;
 [EnableRateLimiting(DownloadRateLimit.Policy)]
 public sealed class ReceiptModel(IMessageBus bus) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string number)
-    {
-        try
-        {
-            var order = await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(number), HttpContext.RequestAborted);
-            if (order.ReceiptNumber is null) return NotFound();
-            var link = await BillingDocumentDownloadFlow.RunAsync(bus, order.ReceiptNumber, HttpContext);
-            Response.Headers.CacheControl = "no-store";
-            return Redirect(link.Url);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
-        catch (DomainException e) when (e.Error == BillingErrors.DocumentNotReady)
-        {
-            TempData["Flash"] = "The PDF is being prepared. Try again in a moment.";
-            return new SeeOtherResult($"/admin/orders/{number.Trim().ToUpperInvariant()}");
-        }
-    }
+    public Task<IActionResult> OnGetAsync(string number) =>
+        OrderDocumentRedirect.RunAsync(this, bus, $"/admin/orders/{number.Trim().ToUpperInvariant()}", async ct =>
+            (await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(number), ct)).ReceiptNumber);
 }
