@@ -31,11 +31,11 @@ public abstract record Outcome
 /// <summary>One address to open: the spec route it stands for, a template with <c>{data}</c> placeholders, and an outcome other than the access rule's.</summary>
 public sealed record Visit(SpecRoute Spec, string Template, Outcome? Special = null)
 {
-    /// <summary>The outcome for a role: the page's special outcome where the role may see it, otherwise the access rule's.</summary>
+    /// <summary>The outcome for a role: the page's (or file's) special outcome where the role may see it, otherwise the access rule's.</summary>
     public Outcome For(string role)
     {
         var allowed = AccessRule(role);
-        return allowed is Outcome.Page && Special is not null ? Special : allowed;
+        return allowed is (Outcome.Page or Outcome.PdfFile) && Special is not null ? Special : allowed;
     }
 
     private Outcome AccessRule(string role)
