@@ -15,12 +15,19 @@ namespace PrimeTech.Web.Pages;
 /// </summary>
 public static class OrderDocumentRedirect
 {
-    /// <summary>Redirects to the document <paramref name="documentOf"/> finds on the order (null: none, 404).</summary>
-    public static async Task<IActionResult> RunAsync(PageModel page, IMessageBus bus, string orderPath, Func<CancellationToken, Task<string?>> documentOf)
+    /// <summary>
+    /// Redirects to the document <paramref name="documentOf"/> finds on the order (null: none, 404);
+    /// a PDF not ready yet goes back to <paramref name="ordersPath"/> and the order number.
+    /// </summary>
+    public static async Task<IActionResult> RunAsync(
+        PageModel page, IMessageBus bus, string ordersPath, string? orderNumber, Func<string, CancellationToken, Task<string?>> documentOf)
     {
+        // A blank segment binds as null: no order has no number.
+        if (string.IsNullOrWhiteSpace(orderNumber))
+            return new NotFoundResult();
         try
         {
-            var number = await documentOf(page.HttpContext.RequestAborted);
+            var number = await documentOf(orderNumber, page.HttpContext.RequestAborted);
             if (number is null)
                 return new NotFoundResult();
             var link = await BillingDocumentDownloadFlow.RunAsync(bus, number, page.HttpContext);
@@ -34,7 +41,7 @@ public static class OrderDocumentRedirect
         catch (DomainException e) when (e.Error == BillingErrors.DocumentNotReady)
         {
             page.TempData["Flash"] = "The PDF is being prepared. Try again in a moment.";
-            return new SeeOtherResult(orderPath);
+            return new SeeOtherResult(ordersPath + orderNumber.Trim().ToUpperInvariant());
         }
     }
 
@@ -42,6 +49,6 @@ public static class OrderDocumentRedirect
     public static DomainException InvoiceNotIssuedYet() => new(BillingErrors.DocumentNotReady, "The invoice is being prepared.");
 
     /// <summary>The credit note of that number listed on the order, any case and spacing, or null.</summary>
-    public static string? Listed(IEnumerable<string> creditNotes, string creditNote) =>
-        creditNotes.FirstOrDefault(c => string.Equals(c, creditNote.Trim(), StringComparison.OrdinalIgnoreCase));
+    public static string? Listed(IEnumerable<string> creditNotes, string? creditNote) =>
+        creditNotes.FirstOrDefault(c => string.Equals(c, creditNote?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

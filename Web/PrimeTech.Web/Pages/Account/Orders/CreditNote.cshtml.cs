@@ -12,7 +12,7 @@ namespace PrimeTech.Web.Pages.Account.Orders;
 [EnableRateLimiting(DownloadRateLimit.Policy)]
 public sealed class CreditNoteModel(IMessageBus bus) : PageModel
 {
-    public Task<IActionResult> OnGetAsync(string number, string creditNote) =>
-        OrderDocumentRedirect.RunAsync(this, bus, $"/account/orders/{number.Trim().ToUpperInvariant()}", async ct =>
-            OrderDocumentRedirect.Listed((await bus.InvokeAsync<OrderDetail>(new GetMyOrder(number, User.RequiredUserId()), ct)).CreditNotes.Select(c => c.Number), creditNote));
+    public Task<IActionResult> OnGetAsync(string? number, string? creditNote) =>
+        OrderDocumentRedirect.RunAsync(this, bus, "/account/orders/", number, async (order, ct) =>
+            OrderDocumentRedirect.Listed((await bus.InvokeAsync<OrderDetail>(new GetMyOrder(order, User.RequiredUserId()), ct)).CreditNotes.Select(c => c.Number), creditNote));
 }

@@ -12,7 +12,7 @@ namespace PrimeTech.Web.Pages.Account.Orders;
 [EnableRateLimiting(DownloadRateLimit.Policy)]
 public sealed class InvoiceModel(IMessageBus bus) : PageModel
 {
-    public Task<IActionResult> OnGetAsync(string number) =>
-        OrderDocumentRedirect.RunAsync(this, bus, $"/account/orders/{number.Trim().ToUpperInvariant()}", async ct =>
-            (await bus.InvokeAsync<OrderDetail>(new GetMyOrder(number, User.RequiredUserId()), ct)).InvoiceNumber ?? throw OrderDocumentRedirect.InvoiceNotIssuedYet());
+    public Task<IActionResult> OnGetAsync(string? number) =>
+        OrderDocumentRedirect.RunAsync(this, bus, "/account/orders/", number, async (order, ct) =>
+            (await bus.InvokeAsync<OrderDetail>(new GetMyOrder(order, User.RequiredUserId()), ct)).InvoiceNumber ?? throw OrderDocumentRedirect.InvoiceNotIssuedYet());
 }

@@ -11,7 +11,7 @@ namespace PrimeTech.Web.Pages.Admin.Orders;
 [EnableRateLimiting(DownloadRateLimit.Policy)]
 public sealed class CreditNoteModel(IMessageBus bus) : PageModel
 {
-    public Task<IActionResult> OnGetAsync(string number, string creditNote) =>
-        OrderDocumentRedirect.RunAsync(this, bus, $"/admin/orders/{number.Trim().ToUpperInvariant()}", async ct =>
-            OrderDocumentRedirect.Listed((await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(number), ct)).CreditNotes.Select(c => c.Number), creditNote));
+    public Task<IActionResult> OnGetAsync(string? number, string? creditNote) =>
+        OrderDocumentRedirect.RunAsync(this, bus, "/admin/orders/", number, async (order, ct) =>
+            OrderDocumentRedirect.Listed((await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(order), ct)).CreditNotes.Select(c => c.Number), creditNote));
 }

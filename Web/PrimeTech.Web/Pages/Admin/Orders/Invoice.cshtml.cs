@@ -11,7 +11,7 @@ namespace PrimeTech.Web.Pages.Admin.Orders;
 [EnableRateLimiting(DownloadRateLimit.Policy)]
 public sealed class InvoiceModel(IMessageBus bus) : PageModel
 {
-    public Task<IActionResult> OnGetAsync(string number) =>
-        OrderDocumentRedirect.RunAsync(this, bus, $"/admin/orders/{number.Trim().ToUpperInvariant()}", async ct =>
-            (await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(number), ct)).InvoiceNumber ?? throw OrderDocumentRedirect.InvoiceNotIssuedYet());
+    public Task<IActionResult> OnGetAsync(string? number) =>
+        OrderDocumentRedirect.RunAsync(this, bus, "/admin/orders/", number, async (order, ct) =>
+            (await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(order), ct)).InvoiceNumber ?? throw OrderDocumentRedirect.InvoiceNotIssuedYet());
 }
