@@ -17,13 +17,6 @@ public sealed class OrderingApiTests(OrderingFixture app)
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
     }
 
-    private Task PutBillingDetailsAsync(TestUser customer) =>
-        app.Host.Scenario(s =>
-        {
-            s.SignedInAs(customer).Put.Json(TestBillingDetails.Json()).ToUrl("/api/account/billing-details");
-            s.StatusCodeShouldBeOk();
-        });
-
     private async Task<(string OrderNumber, string InvoiceNumber)> CheckOutOverApiAsync(TestUser customer, string sku = "PT-BACKUP-PRO", int quantity = 1)
     {
         var cart = await JsonAsync(s =>
@@ -31,7 +24,7 @@ public sealed class OrderingApiTests(OrderingFixture app)
             s.SignedInAs(customer).Post.Json(new { sku, quantity }).ToUrl("/api/cart/items");
             s.StatusCodeShouldBeOk();
         });
-        await PutBillingDetailsAsync(customer);
+        await app.SaveAsync(customer.Id);
         var created = await app.Host.Scenario(s =>
         {
             s.SignedInAs(customer).Post.Json(new { cartRevision = cart.GetProperty("revision").GetInt64() }).ToUrl("/api/orders/checkout");
@@ -55,7 +48,7 @@ public sealed class OrderingApiTests(OrderingFixture app)
         Assert.Equal(11998, cart.GetProperty("grossPence").GetInt64());
         Assert.Equal("GBP", cart.GetProperty("currency").GetString());
         var revision = cart.GetProperty("revision").GetInt64();
-        await PutBillingDetailsAsync(customer);
+        await app.SaveAsync(customer.Id);
 
         var first = await JsonAsync(s =>
         {
