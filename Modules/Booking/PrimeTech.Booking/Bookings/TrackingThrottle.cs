@@ -3,6 +3,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Persistence;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
+using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Bookings;
 
@@ -65,6 +66,12 @@ public static class TrackingThrottle
         {
             RetryAfter = wait,
         };
+    }
+
+    /// <summary>A failed proof, counted on each key as part of the session's next save (a storage effect a handler returns).</summary>
+    public sealed record Failure(IReadOnlyList<string> Keys, DateTimeOffset Now) : IMartenOp
+    {
+        public void Execute(IDocumentSession session) => RecordFailure(session, Keys, Now);
     }
 
     /// <summary>Counts a failure on each key as part of the session's next save, and deletes a batch of stale rows.</summary>
