@@ -8,7 +8,7 @@ public sealed class BookingEmailTests
 {
     private static BookingEmail EmailFor(BookingStatus status, string? note = null)
     {
-        var booking = Booking(status);
+        var booking = Booked(status);
         var change = new StatusChange(Now, status == BookingStatus.Requested ? null : BookingStatus.Requested, status, BookingActor.Guest, note, "staff only");
         return BookingEmails.For(booking, change, Site.Value, "bookings@primetech.example", Now).Email;
     }

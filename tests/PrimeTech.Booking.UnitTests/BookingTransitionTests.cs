@@ -43,7 +43,7 @@ public sealed class BookingTransitionTests
     [MemberData(nameof(Allowed))]
     public void An_allowed_move_is_recorded_with_its_notes_and_a_new_calendar_sequence(BookingStatus from, BookingStatus to)
     {
-        var booking = Booking(from);
+        var booking = Booked(from);
         var at = Now.AddHours(1);
 
         var decision = BookingWorkflow.ChangeStatus(booking, to, Staff, "  See you then.  ", " Assign to Sam ", at);
@@ -61,7 +61,7 @@ public sealed class BookingTransitionTests
     [MemberData(nameof(Allowed))]
     public void An_allowed_move_updates_the_booking_and_frees_the_slot_only_when_declined_or_cancelled(BookingStatus from, BookingStatus to)
     {
-        var booking = Booking(from);
+        var booking = Booked(from);
 
         var storage = BookingWorkflow.ChangeStatus(booking, to, Staff, null, null, Now).Storage;
 
@@ -77,7 +77,7 @@ public sealed class BookingTransitionTests
     [MemberData(nameof(Refused))]
     public void A_refused_move_throws_409_and_leaves_the_booking_untouched(BookingStatus from, BookingStatus to)
     {
-        var booking = Booking(from);
+        var booking = Booked(from);
 
         var refused = Assert.Throws<DomainException>(() => BookingWorkflow.ChangeStatus(booking, to, Staff, "x", "y", Now));
 
@@ -110,7 +110,7 @@ public sealed class BookingTransitionTests
     public void Only_declined_and_cancelled_bookings_give_their_slot_back_and_only_open_ones_can_be_cancelled(
         BookingStatus status, bool holdsSlot, bool canCancel)
     {
-        var booking = Booking(status);
+        var booking = Booked(status);
         Assert.Equal(holdsSlot, booking.HoldsSlot);
         Assert.Equal(canCancel, booking.CanCancel);
     }

@@ -19,7 +19,7 @@ internal static class Given
     public static DateTimeOffset LondonTime(int year, int month, int day, int hour, int minute = 0) =>
         London.ToUtc(new DateOnly(year, month, day), new TimeOnly(hour, minute));
 
-    public static ServiceBooking Booking(BookingStatus status = BookingStatus.Requested, Guid? userId = null)
+    public static ServiceBooking Booked(BookingStatus status = BookingStatus.Requested, Guid? userId = null)
     {
         var start = LondonTime(2026, 3, 4, 10);
         return new ServiceBooking

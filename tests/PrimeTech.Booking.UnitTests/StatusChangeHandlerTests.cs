@@ -19,7 +19,7 @@ public sealed class StatusChangeHandlerTests
     [Fact]
     public void Staff_confirming_get_the_admin_view_and_the_customer_is_emailed_the_note_but_never_the_internal_one()
     {
-        var booking = Booking();
+        var booking = Booked();
 
         var (view, email, storage) = ChangeBookingStatusHandler.Handle(
             Change("confirmed", "See you on Wednesday.", "Assign to Sam."), booking, Clock, Options, Site);
@@ -39,7 +39,7 @@ public sealed class StatusChangeHandlerTests
     [Fact]
     public void Staff_declining_free_the_slot_and_the_calendar_invitation_is_cancelled()
     {
-        var booking = Booking();
+        var booking = Booked();
 
         var (_, email, storage) = ChangeBookingStatusHandler.Handle(Change("Declined"), booking, Clock, Options, Site);
 
@@ -52,7 +52,7 @@ public sealed class StatusChangeHandlerTests
     public void Staff_cannot_reopen_a_completed_booking()
     {
         var refused = Assert.Throws<DomainException>(() =>
-            ChangeBookingStatusHandler.Handle(Change("Requested"), Booking(BookingStatus.Completed), Clock, Options, Site));
+            ChangeBookingStatusHandler.Handle(Change("Requested"), Booked(BookingStatus.Completed), Clock, Options, Site));
         Assert.Equal("INVALID_STATUS_TRANSITION", refused.Error.Code);
     }
 
@@ -60,7 +60,7 @@ public sealed class StatusChangeHandlerTests
     public void The_signed_in_owner_cancels_without_proof_and_is_recorded_as_the_customer()
     {
         var owner = Guid.NewGuid();
-        var booking = Booking(BookingStatus.Confirmed, owner);
+        var booking = Booked(BookingStatus.Confirmed, owner);
 
         var (cancelled, email, storage) = CancelBookingHandler.Handle(
             new CancelBooking(booking.Reference, null, " Plans changed ", owner), booking, Clock, Options, Site);
@@ -76,7 +76,7 @@ public sealed class StatusChangeHandlerTests
     [Fact]
     public void A_guest_proving_the_booking_with_its_email_in_any_case_cancels_and_sees_the_tracking_view_only()
     {
-        var booking = Booking();
+        var booking = Booked();
 
         var (cancelled, email, _) = CancelBookingHandler.Handle(
             new CancelBooking("bkg-20260302-7k3q", "  ADA@example.TEST ", null, null), booking, Clock, Options, Site);
@@ -90,7 +90,7 @@ public sealed class StatusChangeHandlerTests
     [Fact]
     public void A_signed_in_customer_who_is_not_the_owner_proves_it_like_a_guest()
     {
-        var booking = Booking(BookingStatus.Requested, Guid.NewGuid());
+        var booking = Booked(BookingStatus.Requested, Guid.NewGuid());
 
         var (cancelled, _, _) = CancelBookingHandler.Handle(
             new CancelBooking(booking.Reference, "ada@example.test", null, Guid.NewGuid()), booking, Clock, Options, Site);
@@ -102,7 +102,7 @@ public sealed class StatusChangeHandlerTests
     [Fact]
     public void A_wrong_email_is_not_found_changes_nothing_and_counts_a_failure_on_the_reference_and_the_email()
     {
-        var booking = Booking();
+        var booking = Booked();
 
         var (cancelled, email, storage) = CancelBookingHandler.Handle(
             new CancelBooking(booking.Reference, "Eve@Example.test", null, null), booking, Clock, Options, Site);
@@ -130,7 +130,7 @@ public sealed class StatusChangeHandlerTests
     public void A_signed_in_non_owner_without_an_email_is_not_found_and_nothing_is_counted()
     {
         var (cancelled, email, storage) = CancelBookingHandler.Handle(
-            new CancelBooking("BKG-20260302-7K3Q", null, null, Guid.NewGuid()), Booking(userId: Guid.NewGuid()), Clock, Options, Site);
+            new CancelBooking("BKG-20260302-7K3Q", null, null, Guid.NewGuid()), Booked(userId: Guid.NewGuid()), Clock, Options, Site);
 
         Assert.Same(CancelledBooking.NotFound, cancelled);
         Assert.Null(email);
@@ -142,14 +142,14 @@ public sealed class StatusChangeHandlerTests
     {
         var owner = Guid.NewGuid();
         var refused = Assert.Throws<DomainException>(() => CancelBookingHandler.Handle(
-            new CancelBooking("BKG-20260302-7K3Q", null, null, owner), Booking(BookingStatus.InProgress, owner), Clock, Options, Site));
+            new CancelBooking("BKG-20260302-7K3Q", null, null, owner), Booked(BookingStatus.InProgress, owner), Clock, Options, Site));
         Assert.Equal("A booking that is in progress cannot be changed to cancelled.", refused.Detail);
     }
 
     [Fact]
     public void Cancelling_through_the_emailed_link_is_a_guest_cancellation_with_the_reason()
     {
-        var booking = Booking(BookingStatus.Confirmed);
+        var booking = Booked(BookingStatus.Confirmed);
 
         var (tracked, email, storage) = CancelBookingByLinkHandler.Handle(
             new CancelBookingByLink("token", "Found another engineer"), booking, Clock, Options, Site);

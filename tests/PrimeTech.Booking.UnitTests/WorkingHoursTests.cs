@@ -189,7 +189,7 @@ public sealed class WorkingHoursTests
 
     [Theory]
     [InlineData(3, 2, 11, 30, 60)] // off the hourly grid
-    [InlineData(3, 2, 10, 0, 90)]  // 90-minute slots start 09:00, 10:30, …
+    [InlineData(3, 2, 11, 0, 90)]  // 90-minute slots start 09:00, 10:30, 12:00, …
     [InlineData(6, 1, 9, 0, 60)]   // beyond the 90-day horizon
     public void A_start_that_is_not_an_offered_slot_is_refused_as_such(int month, int day, int hour, int minute, int duration) =>
         Assert.Equal("Choose one of the times offered.", WorkingHours.WhyNotOffered(UtcAt(month, day, hour, minute), duration, Now, 90));
