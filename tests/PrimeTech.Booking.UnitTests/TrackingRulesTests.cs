@@ -1,3 +1,5 @@
+using static PrimeTech.Booking.UnitTests.Given;
+
 namespace PrimeTech.Booking.UnitTests;
 
 /// <summary>The emailed tracking link's token and the counters that throttle guesses at a reference and its email.</summary>
@@ -44,4 +46,33 @@ public sealed class TrackingRulesTests
     [InlineData("ORD-20260302-7K3Q", null)]
     public void Only_a_well_formed_reference_is_counted(string reference, string? counted) =>
         Assert.Equal(counted, TrackBookingHandler.NormalisedReference(reference));
+
+    [Fact]
+    public void Tracking_with_the_bookings_email_in_any_case_shows_it_and_counts_nothing()
+    {
+        var (answer, storage) = TrackBookingHandler.Handle(new TrackBooking("bkg-20260302-7k3q", " ADA@example.test"), Booked(), new FixedClock(Now));
+
+        Assert.Equal("BKG-20260302-7K3Q", answer.OrThrow().Reference);
+        Assert.Empty(storage);
+    }
+
+    [Fact]
+    public void Tracking_with_another_email_shows_nothing_and_counts_a_failure_on_both_keys()
+    {
+        var (answer, storage) = TrackBookingHandler.Handle(new TrackBooking("BKG-20260302-7K3Q", "eve@example.test"), Booked(), new FixedClock(Now));
+
+        Assert.Null(answer.Booking);
+        var failure = Assert.IsType<TrackingThrottle.Failure>(Assert.Single(storage));
+        Assert.Equal(Now, failure.Now);
+        Assert.Equal(["reference:BKG-20260302-7K3Q", "email:eve@example.test"], failure.Keys);
+    }
+
+    [Fact]
+    public void Tracking_a_malformed_reference_counts_the_failure_on_the_email_alone()
+    {
+        var (answer, storage) = TrackBookingHandler.Handle(new TrackBooking("BKG-1", "ada@example.test"), null, new FixedClock(Now));
+
+        Assert.Null(answer.Booking);
+        Assert.Equal(["email:ada@example.test"], Assert.IsType<TrackingThrottle.Failure>(Assert.Single(storage)).Keys);
+    }
 }

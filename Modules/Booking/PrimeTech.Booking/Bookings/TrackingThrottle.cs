@@ -75,7 +75,7 @@ public static class TrackingThrottle
     }
 
     /// <summary>Counts a failure on each key as part of the session's next save, and deletes a batch of stale rows.</summary>
-    public static void RecordFailure(IDocumentSession session, IReadOnlyList<string> keys, DateTimeOffset now)
+    private static void RecordFailure(IDocumentSession session, IReadOnlyList<string> keys, DateTimeOffset now)
     {
         if (keys.Count == 0) return;
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
