@@ -9,7 +9,6 @@ using PrimeTech.Billing.StripeApi;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Persistence;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Contracts;
 using Wolverine;
@@ -74,12 +73,9 @@ public sealed record RefundView(
 /// </summary>
 public static class RequestRefundHandler
 {
-    private static readonly RequestRefund.Validator Validator = new();
-
     public static async Task<RefundView> Handle(
         RequestRefund command, IDocumentSession session, StripeGateway stripe, TimeProvider clock, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         if (!DatedReference.TryNormalise("ORD", command.OrderNumber, out var orderNumber))
             throw DomainException.NotFound("The order");
         var orderIds = await session.Query<Invoice>().Where(i => i.OrderNumber == orderNumber).Select(i => i.OrderId).ToListAsync(ct);

@@ -53,11 +53,8 @@ public sealed record ListWebhookEvents(string? Type, string? Outcome, string? Q,
 
 public static class ListWebhookEventsHandler
 {
-    private static readonly ListWebhookEvents.Validator Validator = new();
-
     public static async Task<Paged<WebhookEventSummary>> Handle(ListWebhookEvents query, IDocumentSession session, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         var events = session.Query<StripeWebhookEvent>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Type))
         {
@@ -127,7 +124,7 @@ public static class ReprocessStripeEventFlow
     {
         try
         {
-            return await StripeWebhookFlow.WithRetriesAsync(() => bus.InvokeAsync<WebhookEventDetail>(new ReprocessStripeEvent(eventId), ct));
+            return await bus.InvokeAsync<WebhookEventDetail>(new ReprocessStripeEvent(eventId), ct);
         }
         catch (Exception e) when (e is not DomainException { Error.Status: 404 or 409 } && !ct.IsCancellationRequested)
         {

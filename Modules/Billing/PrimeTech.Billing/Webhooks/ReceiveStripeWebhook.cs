@@ -16,7 +16,8 @@ namespace PrimeTech.Billing.Webhooks;
 /// <c>POST /api/webhooks/stripe</c> (BE §9.2). In order: a body over 256 KB is refused (413) before
 /// more is read; the <c>Stripe-Signature</c> is checked over the raw body with the endpoint secret
 /// and a 300-second tolerance (400, nothing written); the body must be an event (400). Then the
-/// event is recorded and processed in one Billing transaction, retried whole if it lost a race.
+/// event is recorded and processed in one Billing transaction, run again whole if it lost a race
+/// (<see cref="PrimeTech.BuildingBlocks.Persistence.WriteConflicts"/>).
 /// A failure that survives is recorded as Failed in a transaction of its own and answered 500, so
 /// Stripe redelivers and the redelivery processes it again.
 /// </summary>
@@ -24,7 +25,6 @@ public static class StripeWebhookFlow
 {
     public const int MaxBodyBytes = 262_144;
     public const long SignatureToleranceSeconds = 300;
-    private const int Attempts = 4;
 
     public static async Task<IResult> ReceiveAsync(
         HttpContext http, IMessageBus bus, StripeOptions stripe, TimeProvider clock, ILogger logger)
@@ -60,7 +60,7 @@ public static class StripeWebhookFlow
         var receivedAt = clock.GetUtcNow();
         try
         {
-            await WithRetriesAsync(() => bus.InvokeAsync<StripeEventProcessed>(new ProcessStripeEvent(payload, receivedAt), ct));
+            await bus.InvokeAsync<StripeEventProcessed>(new ProcessStripeEvent(payload, receivedAt), ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -69,21 +69,6 @@ public static class StripeWebhookFlow
             throw new DomainException(ErrorCode.InternalError, "The event could not be processed. It has been recorded and will be processed when Stripe sends it again.");
         }
         return Results.Ok(new { received = true });
-    }
-
-    /// <summary>Another transaction won a race (the same event, or the same invoice): the next attempt sees its result.</summary>
-    internal static async Task<T> WithRetriesAsync<T>(Func<Task<T>> invoke)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await invoke();
-            }
-            catch (Exception e) when (attempt < Attempts && TransientConflict.Is(e))
-            {
-            }
-        }
     }
 
     /// <summary>The raw body, refused as soon as it passes the limit (whatever Content-Length said).</summary>

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Notifications;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 
@@ -43,13 +42,10 @@ public sealed record ChangeBookingStatus(string Reference, string? Status, strin
 
 public static class ChangeBookingStatusHandler
 {
-    private static readonly ChangeBookingStatus.Validator Validator = new();
-
     public static async Task<(AdminBookingView, DeliverBookingEmail)> Handle(
         ChangeBookingStatus command, IDocumentSession session, TimeProvider clock,
         IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         var to = BookingStatusText.Parse(command.Status);
 
         var booking = await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct)

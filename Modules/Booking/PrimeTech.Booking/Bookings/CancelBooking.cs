@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Notifications;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 
@@ -48,13 +47,10 @@ public sealed record CancelledBooking(BookingView? Owner, TrackedBooking? Tracke
 
 public static class CancelBookingHandler
 {
-    private static readonly CancelBooking.Validator Validator = new();
-
     public static async Task<(CancelledBooking, DeliverBookingEmail?)> Handle(
         CancelBooking command, IDocumentSession session, TimeProvider clock,
         IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         var now = clock.GetUtcNow();
         var booking = await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct);
         var owner = booking is not null && command.UserId is { } userId && booking.UserId == userId;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Identifiers;
-using PrimeTech.BuildingBlocks.Validation;
 using Wolverine;
 
 namespace PrimeTech.Booking.Bookings;
@@ -41,11 +40,8 @@ public sealed record TrackingAnswer(TrackedBooking? Booking)
 
 public static class TrackBookingHandler
 {
-    private static readonly TrackBooking.Validator Validator = new();
-
     public static async Task<TrackingAnswer> Handle(TrackBooking query, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         var now = clock.GetUtcNow();
         var keys = TrackingThrottle.KeysOf(NormalisedReference(query.Reference), query.Email);
         await TrackingThrottle.EnsureNotLockedAsync(session, keys, now, ct);

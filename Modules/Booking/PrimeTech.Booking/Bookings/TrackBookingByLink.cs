@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Notifications;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 
@@ -31,8 +30,6 @@ public sealed record CancelBookingByLinkRequest(string? Reason);
 
 public static class TrackBookingByLinkHandler
 {
-    private static readonly CancelBookingByLink.Validator Validator = new();
-
     /// <summary>A 256-bit token cannot be guessed, so unknown tokens are not counted; the per-IP limit still applies.</summary>
     public static DomainException LinkNotFound() =>
         new(ErrorCode.NotFound, "This tracking link is not valid. Track your booking with its reference and email address instead.");
@@ -44,7 +41,6 @@ public static class TrackBookingByLinkHandler
         CancelBookingByLink command, IDocumentSession session, TimeProvider clock,
         IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         var found = await TrackingToken.FindBookingAsync(session, command.Token, ct) ?? throw LinkNotFound();
         // Locked and loaded again: the change must see the latest committed state.
         var booking = await BookingWorkflow.LoadForChangeAsync(session, found.Reference, ct) ?? throw LinkNotFound();

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Versions;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Licensing.Licences;
 using PrimeTech.Storage.Contracts;
 using Wolverine;
@@ -46,12 +45,9 @@ public sealed record AvailableUpdate(
 
 public static class CheckForUpdatesHandler
 {
-    private static readonly CheckForUpdates.Validator Validator = new();
-
     public static async Task<UpdateEligibility> Handle(CheckForUpdates query, IQuerySession session, CancellationToken ct)
     {
         var key = LicenceRules.NormaliseKey(query.LicenceKey);
-        Validator.EnsureValid(query);
         var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
         if (licence.IsRevoked)
             throw new PrimeTech.BuildingBlocks.Errors.DomainException(LicensingErrors.LicenceRevoked,

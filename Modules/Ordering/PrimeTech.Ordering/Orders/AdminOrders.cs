@@ -38,11 +38,8 @@ public sealed record ListAdminOrders(
 
 public static class ListAdminOrdersHandler
 {
-    private static readonly ListAdminOrders.Validator Validator = new();
-
     public static async Task<Paged<AdminOrderSummary>> Handle(ListAdminOrders query, IDocumentSession session, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         var orders = session.Query<Order>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Status))
         {

@@ -1,9 +1,7 @@
 using Carter;
-using JasperFx;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
@@ -38,8 +36,6 @@ public sealed record CheckoutOutcome(CheckoutResult Result, bool Created);
 /// </summary>
 public static class CheckoutFlow
 {
-    private const int Attempts = 5;
-
     public static async Task<CheckoutOutcome> RunAsync(
         IMessageBus bus, Customer customer, long cartRevision, CancellationToken ct)
     {
@@ -47,10 +43,9 @@ public static class CheckoutFlow
             throw new DomainException(ErrorCode.EmailNotVerified, "Verify your email address before you check out.");
 
         var billing = await bus.InvokeAsync<BillingDetails>(new GetCheckoutBillingDetails(customer.Id), ct);
-        var placed = await WithFreshSessionRetriesAsync(() =>
-            bus.InvokeAsync<PlacedOrder>(new PlaceOrder(customer.Id, customer.Email, customer.Name, cartRevision, SnapshotOf(billing)), ct));
-        var invoice = await WithFreshSessionRetriesAsync(() =>
-            bus.InvokeAsync<IssuedInvoice>(IssueInvoiceFor(placed.Snapshot), ct));
+        var placed = await bus.InvokeAsync<PlacedOrder>(
+            new PlaceOrder(customer.Id, customer.Email, customer.Name, cartRevision, SnapshotOf(billing)), ct);
+        var invoice = await bus.InvokeAsync<IssuedInvoice>(IssueInvoiceFor(placed.Snapshot), ct);
         var checkout = await StartCheckoutAsync(bus, placed.Snapshot, invoice, ct);
 
         return new CheckoutOutcome(new CheckoutResult(placed.OrderNumber, invoice.InvoiceNumber, checkout.CheckoutUrl), Created: !placed.Replayed);
@@ -61,8 +56,7 @@ public static class CheckoutFlow
     {
         try
         {
-            return await WithFreshSessionRetriesAsync(() =>
-                bus.InvokeAsync<CheckoutStarted>(new StartCheckout(order.OrderId, order.OrderNumber, order.CustomerEmail), ct));
+            return await bus.InvokeAsync<CheckoutStarted>(new StartCheckout(order.OrderId, order.OrderNumber, order.CustomerEmail), ct);
         }
         catch (DomainException e) when (e.Error == ErrorCode.PaymentProviderError)
         {
@@ -88,24 +82,6 @@ public static class CheckoutFlow
 
     private static OrderBillingDetails SnapshotOf(BillingDetails d) =>
         new(d.Name, d.CompanyName, d.AddressLine1, d.AddressLine2, d.City, d.Postcode, d.Country, d.VatNumber);
-
-    /// <summary>
-    /// A unique-index or concurrency conflict at commit means another request won a race; asking
-    /// again in a new session (a new InvokeAsync) finds its result.
-    /// </summary>
-    internal static async Task<T> WithFreshSessionRetriesAsync<T>(Func<Task<T>> invoke)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await invoke();
-            }
-            catch (Exception e) when (attempt < Attempts && (e is ConcurrencyException || UniqueViolation.ConstraintOf(e) is not null))
-            {
-            }
-        }
-    }
 }
 
 public sealed record CheckoutRequest(long? CartRevision);

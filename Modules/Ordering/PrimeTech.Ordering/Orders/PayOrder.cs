@@ -41,10 +41,8 @@ public static class PayOrderFlow
             throw new DomainException(ErrorCode.EmailNotVerified, "Verify your email address before you pay.");
 
         var order = await bus.InvokeAsync<OrderPlaced>(new GetOrderForPayment(orderNumber, customer.Id), ct);
-        var invoice = await CheckoutFlow.WithFreshSessionRetriesAsync(() =>
-            bus.InvokeAsync<IssuedInvoice>(CheckoutFlow.IssueInvoiceFor(order), ct));
-        var checkout = await CheckoutFlow.WithFreshSessionRetriesAsync(() =>
-            bus.InvokeAsync<CheckoutStarted>(new StartCheckout(order.OrderId, order.OrderNumber, order.CustomerEmail), ct));
+        var invoice = await bus.InvokeAsync<IssuedInvoice>(CheckoutFlow.IssueInvoiceFor(order), ct);
+        var checkout = await bus.InvokeAsync<CheckoutStarted>(new StartCheckout(order.OrderId, order.OrderNumber, order.CustomerEmail), ct);
         return new CheckoutResult(order.OrderNumber, invoice.InvoiceNumber, checkout.CheckoutUrl);
     }
 }

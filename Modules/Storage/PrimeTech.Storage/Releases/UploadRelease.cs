@@ -27,8 +27,16 @@ namespace PrimeTech.Storage.Releases;
 /// the product has no release with this version yet. Answers the trimmed values.
 /// </summary>
 public sealed record PrepareReleaseUpload(Guid ProductId, string? Version, string? Notes, string? Channel = null)
+    : ICleanable<PrepareReleaseUpload>
 {
     public const int NotesMaxLength = 10_000;
+
+    public PrepareReleaseUpload Cleaned() => this with
+    {
+        Version = Version?.Trim(),
+        Notes = PrepareReleaseUploadHandler.NormaliseNotes(Notes),
+        Channel = string.IsNullOrWhiteSpace(Channel) ? null : Channel.Trim().ToLowerInvariant(),
+    };
 
     public sealed class Validator : AbstractValidator<PrepareReleaseUpload>
     {
@@ -48,17 +56,13 @@ public sealed record PreparedRelease(string Version, string Notes, string Channe
 
 public static class PrepareReleaseUploadHandler
 {
-    private static readonly PrepareReleaseUpload.Validator Validator = new();
-
     public static async Task<PreparedRelease> Handle(PrepareReleaseUpload command, IQuerySession session, CancellationToken ct)
     {
-        var channel = string.IsNullOrWhiteSpace(command.Channel) ? null : command.Channel.Trim().ToLowerInvariant();
-        var trimmed = command with { Version = command.Version?.Trim(), Notes = NormaliseNotes(command.Notes), Channel = channel };
-        Validator.EnsureValid(trimmed);
+        var trimmed = command.Cleaned();
         if (await session.Query<Release>().AnyAsync(r => r.ProductId == command.ProductId && r.Version == trimmed.Version, ct))
             throw DuplicateVersion(trimmed.Version!);
         return new PreparedRelease(trimmed.Version!, trimmed.Notes ?? "",
-            channel ?? (SemanticVersion.IsPreRelease(trimmed.Version!) ? ReleaseChannels.Beta : ReleaseChannels.Stable));
+            trimmed.Channel ?? (SemanticVersion.IsPreRelease(trimmed.Version!) ? ReleaseChannels.Beta : ReleaseChannels.Stable));
     }
 
     public static DomainException DuplicateVersion(string version) =>
