@@ -1,3 +1,4 @@
+using PrimeTech.Billing.Flows;
 using Carter;
 using FluentValidation;
 using Marten;
@@ -10,7 +11,6 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Licensing.Contracts;
 using Wolverine;
 
 namespace PrimeTech.Billing.Payments;
@@ -162,25 +162,6 @@ public static class RequestRefundHandler
 
 /// <summary><c>{ reason?, amountPence?, lines? }</c>.</summary>
 public sealed record RefundRequest(string? Reason, long? AmountPence, IReadOnlyList<RefundLineRequest>? Lines);
-
-/// <summary>
-/// The refund request of the API and the page: the order's licences from Licensing (when lines are
-/// refunded), then Billing's <see cref="RequestRefund"/>.
-/// </summary>
-public static class RefundFlow
-{
-    public static async Task<RefundView> RunAsync(IMessageBus bus, string orderNumber, RefundRequest request, Guid adminId, CancellationToken ct)
-    {
-        IReadOnlyList<RefundableLicence> licences = [];
-        if (request.Lines is { Count: > 0 } && DatedReference.TryNormalise("ORD", orderNumber, out var normalised))
-        {
-            var found = await bus.InvokeAsync<OrderLicences>(new GetOrderLicences(normalised), ct);
-            licences = found.Items.Select(l => new RefundableLicence(l.Key, l.ProductSku, l.Revoked)).ToList();
-        }
-        return await bus.InvokeAsync<RefundView>(
-            new RequestRefund(orderNumber, request.Reason, adminId, request.AmountPence, request.Lines, licences), ct);
-    }
-}
 
 public sealed class RequestRefundEndpoint : ICarterModule
 {
