@@ -1,3 +1,4 @@
+using PrimeTech.Ordering.Flows;
 using System.Net;
 using System.Text.Json;
 using Alba;

@@ -1,3 +1,4 @@
+using PrimeTech.Ordering.Flows;
 
 using System.Security.Cryptography;
 using System.Text;

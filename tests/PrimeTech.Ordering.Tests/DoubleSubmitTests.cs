@@ -1,3 +1,4 @@
+using PrimeTech.Ordering.Flows;
 using Xunit;
 
 namespace PrimeTech.Ordering.Tests;

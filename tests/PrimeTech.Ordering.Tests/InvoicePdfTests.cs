@@ -1,3 +1,4 @@
+using PrimeTech.Billing.Flows;
 using System.Net;
 using System.Security.Cryptography;
 using PrimeTech.Billing.Documents;

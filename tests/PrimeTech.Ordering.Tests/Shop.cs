@@ -1,3 +1,4 @@
+using PrimeTech.Ordering.Flows;
 using Marten;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;

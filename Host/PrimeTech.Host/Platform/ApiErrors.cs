@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using PrimeTech.BuildingBlocks.Errors;
+using PrimeTech.BuildingBlocks.Persistence;
 
 namespace PrimeTech.Host.Platform;
 
 /// <summary>
 /// The error contract for everything under <c>/api</c>: exceptions and bare error statuses become
 /// problem+json. Domain failures keep their code; unreadable bodies become MALFORMED_REQUEST; the
+/// write conflict that outlasted its retries becomes CONFLICT; the
 /// database or S3 out of reach becomes SERVICE_UNAVAILABLE with <c>Retry-After</c>; anything else
 /// is answered INTERNAL_ERROR without details.
 /// </summary>
@@ -37,6 +39,8 @@ public static class ApiErrors
             case BadHttpRequestException:
                 return ProblemWriter.WriteAsync(http, ErrorCode.MalformedRequest,
                     "The request body or parameters could not be read. Send valid JSON matching the documented shape.");
+            case not null when WriteConflicts.Is(exception):
+                return ProblemWriter.WriteAsync(http, ErrorCode.Conflict, "Someone else changed this at the same moment. Try again.");
             case not null when Outage.Is(exception):
                 http.Response.Headers.RetryAfter = ErrorCode.OutageRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 return ProblemWriter.WriteAsync(http, ErrorCode.ServiceUnavailable,

@@ -8,6 +8,8 @@ using Npgsql;
 using PrimeTech.BuildingBlocks.Configuration;
 using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Operations;
+using PrimeTech.BuildingBlocks.Persistence;
+using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 using Wolverine.Postgresql;
@@ -51,6 +53,8 @@ public static class PlatformServices
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.Discovery.IncludeAssembly(typeof(SendEmailHandler).Assembly);
+            opts.Policies.Add<MessageValidationPolicy>();
+            opts.RetryWriteConflicts();
             opts.AddTransientRetries();
 #if PREGENERATED_HANDLERS
             // The Release build carries the code `codegen write` generated and no compiler: a handler

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Audit.Recording;
 using PrimeTech.Audit.Trail;
 using PrimeTech.BuildingBlocks.Operations;
+using PrimeTech.BuildingBlocks.Validation;
 using Wolverine;
 
 namespace PrimeTech.Audit;
@@ -22,6 +23,7 @@ public static class AuditModule
         services.AddScoped<IMigrationStep, AuditLog.Migration>();
         services.Configure<MvcOptions>(o => o.Filters.Add(new AdminActionAudit.PageHandlerFilter()));
         services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(AuditModule).Assembly));
+        services.AddMessageValidators(typeof(AuditModule).Assembly);
         return services;
     }
 }

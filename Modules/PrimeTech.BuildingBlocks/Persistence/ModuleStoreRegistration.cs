@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PrimeTech.BuildingBlocks.Validation;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
@@ -14,7 +15,8 @@ public static class ModuleStoreRegistration
     /// Registers a module's own Marten store in its own schema, on the shared data source, wired
     /// into Wolverine's transactional outbox. Handlers of the module's assembly use this store.
     /// Schema changes are applied only by the <c>migrate</c> command, never at request time.
-    /// The store interface lives in the module's assembly, so it also marks that assembly.
+    /// The store interface lives in the module's assembly, so it also marks that assembly: its
+    /// handlers are discovered and its validators registered (<see cref="MessageValidation"/>).
     /// </summary>
     public static void AddModuleStore<TStore>(
         this IServiceCollection services,
@@ -35,6 +37,7 @@ public static class ModuleStoreRegistration
             .IntegrateWithWolverine();
 
         services.AddSingleton(new ModuleStore(typeof(TStore), schema));
+        services.AddMessageValidators(typeof(TStore).Assembly);
         services.ConfigureWolverine(opts =>
         {
             opts.Discovery.IncludeAssembly(typeof(TStore).Assembly);

@@ -1,7 +1,7 @@
+using PrimeTech.Billing.Flows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing;
-using PrimeTech.Billing.Documents;
 using PrimeTech.BuildingBlocks.Errors;
 using Wolverine;
 

@@ -1,3 +1,4 @@
+using PrimeTech.Ordering.Flows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Errors;

@@ -26,7 +26,7 @@ public sealed partial record SaveBillingDetails(
     string? City,
     string? Postcode,
     string? Country,
-    string? VatNumber)
+    string? VatNumber) : ICleanable<SaveBillingDetails>
 {
     public const int NameMaxLength = 100;
     public const int CompanyNameMaxLength = 160;
@@ -102,7 +102,6 @@ public static class SaveBillingDetailsHandler
     public static async Task<BillingDetails> Handle(SaveBillingDetails input, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var command = input.Cleaned();
-        SaveBillingDetails.Validator.Instance.EnsureValid(command);
         var details = await session.LoadAsync<AccountBillingDetails>(command.CustomerId, ct) ?? new AccountBillingDetails { Id = command.CustomerId };
         details.Name = command.Name!;
         details.CompanyName = command.CompanyName;

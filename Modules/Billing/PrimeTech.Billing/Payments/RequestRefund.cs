@@ -1,3 +1,4 @@
+using PrimeTech.Billing.Flows;
 using Carter;
 using FluentValidation;
 using Marten;
@@ -9,9 +10,7 @@ using PrimeTech.Billing.StripeApi;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Persistence;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Licensing.Contracts;
 using Wolverine;
 
 namespace PrimeTech.Billing.Payments;
@@ -74,12 +73,9 @@ public sealed record RefundView(
 /// </summary>
 public static class RequestRefundHandler
 {
-    private static readonly RequestRefund.Validator Validator = new();
-
     public static async Task<RefundView> Handle(
         RequestRefund command, IDocumentSession session, StripeGateway stripe, TimeProvider clock, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         if (!DatedReference.TryNormalise("ORD", command.OrderNumber, out var orderNumber))
             throw DomainException.NotFound("The order");
         var orderIds = await session.Query<Invoice>().Where(i => i.OrderNumber == orderNumber).Select(i => i.OrderId).ToListAsync(ct);
@@ -166,25 +162,6 @@ public static class RequestRefundHandler
 
 /// <summary><c>{ reason?, amountPence?, lines? }</c>.</summary>
 public sealed record RefundRequest(string? Reason, long? AmountPence, IReadOnlyList<RefundLineRequest>? Lines);
-
-/// <summary>
-/// The refund request of the API and the page: the order's licences from Licensing (when lines are
-/// refunded), then Billing's <see cref="RequestRefund"/>.
-/// </summary>
-public static class RefundFlow
-{
-    public static async Task<RefundView> RunAsync(IMessageBus bus, string orderNumber, RefundRequest request, Guid adminId, CancellationToken ct)
-    {
-        IReadOnlyList<RefundableLicence> licences = [];
-        if (request.Lines is { Count: > 0 } && DatedReference.TryNormalise("ORD", orderNumber, out var normalised))
-        {
-            var found = await bus.InvokeAsync<OrderLicences>(new GetOrderLicences(normalised), ct);
-            licences = found.Items.Select(l => new RefundableLicence(l.Key, l.ProductSku, l.Revoked)).ToList();
-        }
-        return await bus.InvokeAsync<RefundView>(
-            new RequestRefund(orderNumber, request.Reason, adminId, request.AmountPence, request.Lines, licences), ct);
-    }
-}
 
 public sealed class RequestRefundEndpoint : ICarterModule
 {

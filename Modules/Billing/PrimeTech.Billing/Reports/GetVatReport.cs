@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Time;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 
@@ -101,7 +100,6 @@ public static class GetVatReportHandler
 {
     public static async Task<VatReport> Handle(GetVatReport query, IDocumentSession session, CancellationToken ct)
     {
-        GetVatReport.Validator.Instance.EnsureValid(query);
         var (from, to) = query.Period();
         return VatReport.Of(from, to, await VatDocuments.LinesAsync(session, from, to, ct));
     }

@@ -1,3 +1,4 @@
+using PrimeTech.Billing.Flows;
 using PrimeTech.BuildingBlocks.Persistence;
 using Carter;
 using FluentValidation;
@@ -53,11 +54,8 @@ public sealed record ListWebhookEvents(string? Type, string? Outcome, string? Q,
 
 public static class ListWebhookEventsHandler
 {
-    private static readonly ListWebhookEvents.Validator Validator = new();
-
     public static async Task<Paged<WebhookEventSummary>> Handle(ListWebhookEvents query, IDocumentSession session, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         var events = session.Query<StripeWebhookEvent>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Type))
         {
@@ -117,25 +115,6 @@ public static class ReprocessStripeEventHandler
 
         var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew: false, stripeEvent, orderId, stripeRefunds, clock, ct);
         return (WebhookEventDetail.From(recorded), messages);
-    }
-}
-
-/// <summary>The admin's "process again", used by the API and the page: a failure is recorded on the event again, not thrown.</summary>
-public static class ReprocessStripeEventFlow
-{
-    public static async Task<WebhookEventDetail> RunAsync(IMessageBus bus, string eventId, ILogger logger, CancellationToken ct)
-    {
-        try
-        {
-            return await StripeWebhookFlow.WithRetriesAsync(() => bus.InvokeAsync<WebhookEventDetail>(new ReprocessStripeEvent(eventId), ct));
-        }
-        catch (Exception e) when (e is not DomainException { Error.Status: 404 or 409 } && !ct.IsCancellationRequested)
-        {
-            logger.LogError(e, "Processing Stripe event {EventId} again failed", eventId);
-            var failed = await bus.InvokeAsync<WebhookEventDetail>(new GetWebhookEvent(eventId), ct);
-            await bus.InvokeAsync(new RecordStripeEventFailure(failed.EventId, failed.Payload, failed.ReceivedAt, StripeEventRecorder.Describe(e)), ct);
-            return await bus.InvokeAsync<WebhookEventDetail>(new GetWebhookEvent(eventId), ct);
-        }
     }
 }
 

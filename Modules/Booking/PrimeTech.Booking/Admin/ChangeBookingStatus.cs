@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Notifications;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 using Wolverine.Marten;
@@ -45,11 +44,8 @@ public sealed record ChangeBookingStatus(string Reference, string? Status, strin
 /// <summary>Load locks and loads the booking; Handle decides the change, its storage and the customer's email.</summary>
 public static class ChangeBookingStatusHandler
 {
-    private static readonly ChangeBookingStatus.Validator Validator = new();
-
     public static async Task<ServiceBooking> LoadAsync(ChangeBookingStatus command, IDocumentSession session, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         return await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct)
             ?? throw DomainException.NotFound("The booking");
     }

@@ -1,3 +1,4 @@
+using PrimeTech.Booking.Flows;
 using System.Security.Claims;
 using Carter;
 using FluentValidation;
@@ -5,9 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.Booking.Bookings;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Identifiers;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 
@@ -36,6 +34,8 @@ public sealed record DeclineBookings(IReadOnlyList<string>? References, string? 
 
     public sealed class Validator : AbstractValidator<DeclineBookings>
     {
+        public static readonly Validator Instance = new();
+
         public Validator()
         {
             RuleFor(x => x.References).NotEmpty().WithMessage("Choose at least one booking to decline.");
@@ -46,46 +46,13 @@ public sealed record DeclineBookings(IReadOnlyList<string>? References, string? 
             RuleFor(x => x.Reason).MaximumLength(1000).WithMessage("Keep the reason to 1,000 characters.");
         }
     }
-
-    private static readonly Validator Rules = new();
-
-    /// <summary>
-    /// Declines each distinct reference in turn, one <see cref="ChangeBookingStatus"/> each. Not a
-    /// handler, so each decline is a message of its own with its own transaction and retries.
-    /// </summary>
-    public async Task<DeclineBookingsResult> RunAsync(IMessageBus bus, CancellationToken ct)
-    {
-        Rules.EnsureValid(this);
-        var references = References!
-            .Select(r => DatedReference.TryNormalise(ServiceBooking.ReferencePrefix, r, out var n) ? n : r.Trim())
-            .Distinct(StringComparer.Ordinal).ToList();
-        var results = new List<DeclineOutcome>(references.Count);
-        foreach (var reference in references)
-        {
-            try
-            {
-                var declined = await bus.InvokeAsync<AdminBookingView>(
-                    new ChangeBookingStatus(reference, nameof(BookingStatus.Declined), Reason, null, StaffName, StaffUserId), ct);
-                results.Add(new DeclineOutcome(reference, "declined", declined.Status, null));
-            }
-            catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-            {
-                results.Add(new DeclineOutcome(reference, "notFound", null, "No booking has this reference."));
-            }
-            catch (DomainException e) when (e.Error == BookingErrors.InvalidStatusTransition)
-            {
-                results.Add(new DeclineOutcome(reference, "notRequested", null, e.Detail));
-            }
-        }
-        return new DeclineBookingsResult(results, results.Count(r => r.Outcome == "declined"));
-    }
 }
 
 public sealed class DeclineBookingsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/admin/bookings/decline", async (DeclineBookingsRequest body, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-                Results.Ok(await DeclineBookings.From(body, user).RunAsync(bus, ct)))
+                Results.Ok(await DeclineBookingsFlow.RunAsync(bus, DeclineBookings.From(body, user), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin")
             .WithSummary("Decline several requested bookings with one reason for the customers; each is declined on its own, with an outcome per reference.");

@@ -45,11 +45,8 @@ public sealed record ListBookings(string? Status, string? Date, string? From, st
 
 public static class ListBookingsHandler
 {
-    private static readonly ListBookings.Validator Validator = new();
-
     public static async Task<Paged<AdminBookingView>> Handle(ListBookings query, IDocumentSession session, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         var bookings = session.Query<ServiceBooking>().AsQueryable();
         if (BookingStatusText.TryParse(query.Status, out var status) && !string.IsNullOrWhiteSpace(query.Status))
             bookings = bookings.Where(b => b.Status == status);

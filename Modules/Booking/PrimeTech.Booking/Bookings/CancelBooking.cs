@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Notifications;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 using Wolverine.Marten;
@@ -53,11 +52,8 @@ public sealed record CancelledBooking(BookingView? Owner, TrackedBooking? Tracke
 /// </summary>
 public static class CancelBookingHandler
 {
-    private static readonly CancelBooking.Validator Validator = new();
-
     public static async Task<ServiceBooking?> LoadAsync(CancelBooking command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         var booking = await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct);
         // Only the proof by email is throttled: the signed-in owner needs none.
         if (NeedsProof(command, booking) && !string.IsNullOrWhiteSpace(command.Email))

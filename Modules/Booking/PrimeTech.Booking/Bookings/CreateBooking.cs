@@ -13,7 +13,6 @@ using PrimeTech.Booking.Services;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Persistence;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 using Wolverine.Marten;
@@ -88,8 +87,6 @@ public sealed record ClaimedSlot(Guid BookingId, string Reference, BookableServi
 /// </summary>
 public static class CreateBookingHandler
 {
-    private static readonly CreateBooking.Validator Validator = new();
-
     public static async Task<ClaimedSlot> LoadAsync(
         CreateBooking command, IDocumentSession session, TimeProvider clock, IOptions<BookingOptions> options, CancellationToken ct)
     {
@@ -97,7 +94,6 @@ public static class CreateBookingHandler
         if (command.Account is { EmailVerified: false })
             throw new DomainException(BookingErrors.EmailNotVerified,
                 "Verify your email address before booking: use the link we emailed you, or ask for a new one from your account.");
-        Validator.EnsureValid(command);
         var startUtc = CreateBooking.ParseStart(command.Start);
 
         var slug = command.ServiceSlug!.Trim().ToLowerInvariant();

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 
@@ -31,11 +30,8 @@ public sealed record GetMyBooking(Guid UserId, string Reference);
 
 public static class MyBookingsHandler
 {
-    private static readonly ListMyBookings.Validator Validator = new();
-
     public static async Task<Paged<BookingView>> Handle(ListMyBookings query, IDocumentSession session, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         var mine = session.Query<ServiceBooking>().Where(b => b.UserId == query.UserId);
         var total = await mine.CountAsync(ct);
         var page = await mine.OrderByDescending(b => b.StartUtc)

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Identifiers;
-using PrimeTech.BuildingBlocks.Validation;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -46,11 +45,8 @@ public sealed record TrackingAnswer(TrackedBooking? Booking)
 /// </summary>
 public static class TrackBookingHandler
 {
-    private static readonly TrackBooking.Validator Validator = new();
-
     public static async Task<ServiceBooking?> LoadAsync(TrackBooking query, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         var reference = NormalisedReference(query.Reference);
         await TrackingThrottle.EnsureNotLockedAsync(session, TrackingThrottle.KeysOf(reference, query.Email), clock.GetUtcNow(), ct);
         return reference is null ? null : await session.Query<ServiceBooking>().SingleOrDefaultAsync(b => b.Reference == reference, ct);

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Notifications;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 using Wolverine.Marten;
@@ -43,11 +42,8 @@ public static class TrackBookingByLinkHandler
 /// <summary>Load finds the link's booking and locks it; Handle decides the cancellation and the customer's email.</summary>
 public static class CancelBookingByLinkHandler
 {
-    private static readonly CancelBookingByLink.Validator Validator = new();
-
     public static async Task<ServiceBooking> LoadAsync(CancelBookingByLink command, IDocumentSession session, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         var found = await TrackingToken.FindBookingAsync(session, command.Token, ct) ?? throw TrackBookingByLinkHandler.LinkNotFound();
         // Locked and loaded again: the change must see the latest committed state.
         return await BookingWorkflow.LoadForChangeAsync(session, found.Reference, ct) ?? throw TrackBookingByLinkHandler.LinkNotFound();

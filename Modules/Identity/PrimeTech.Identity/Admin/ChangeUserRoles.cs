@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Users;
 using Wolverine;
@@ -40,7 +39,6 @@ public static class ChangeUserRolesHandler
 {
     public static async Task<AdminUserView> Handle(ChangeUserRoles command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        ChangeUserRoles.Validator.Instance.EnsureValid(command);
         var user = await AdminUsers.LoadForChangeAsync(session, command.UserId, ct);
         if (user.Id == command.By.UserId && user.IsAdmin && !command.GrantsAdmin)
             throw new DomainException(IdentityErrors.CannotModifySelf, "You cannot remove the Admin role from your own account.");

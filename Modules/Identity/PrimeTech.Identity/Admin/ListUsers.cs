@@ -43,7 +43,6 @@ public static class ListUsersHandler
 {
     public static async Task<Paged<AdminUserView>> Handle(ListUsers query, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        ListUsers.Validator.Instance.EnsureValid(query);
         var users = session.Query<User>().AsQueryable();
         if (query.Q?.Trim() is { Length: > 0 } q)
         {

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.Users;
@@ -39,7 +38,6 @@ public static class LockUserHandler
 {
     public static async Task<AdminUserView> Handle(LockUser command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        LockUser.Validator.Instance.EnsureValid(command);
         var user = await AdminUsers.LoadForChangeAsync(session, command.UserId, ct);
         if (user.Id == command.By.UserId)
             throw new DomainException(IdentityErrors.CannotModifySelf, "You cannot lock your own account.");

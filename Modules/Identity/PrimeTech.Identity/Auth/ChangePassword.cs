@@ -10,7 +10,6 @@ using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Emails;
 using PrimeTech.Identity.Audit;
@@ -60,7 +59,6 @@ public static class ChangePasswordHandler
         ChangePassword command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
         IOptions<SessionLifetimeOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
     {
-        ChangePassword.Validator.Instance.EnsureValid(command);
         var email = (await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account")).NormalizedEmail;
         var now = clock.GetUtcNow();
         var (result, sent) = await ChangeAsync(command, email, now, session, passwords, options.Value, site.Value, ct);

@@ -5,7 +5,6 @@ using PrimeTech.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Tokens;
@@ -36,7 +35,6 @@ public static class ForgotPasswordHandler
 
     public static async Task<DeliverEmailToken?> Handle(ForgotPassword command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        ForgotPassword.Validator.Instance.EnsureValid(command);
         var email = EmailAddress.Normalise(command.Email);
         await TransactionLock.AcquireAsync(session, "password-reset-email:" + email, ct);
         var user = await session.Query<User>().FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Audit;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Sessions;
@@ -76,7 +75,6 @@ public static class LoginHandler
         Login command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
         IOptions<SessionLifetimeOptions> options, CancellationToken ct)
     {
-        Login.Validator.Instance.EnsureValid(command);
         var email = EmailAddress.Normalise(command.Email);
         var now = clock.GetUtcNow();
         var result = await SignInAsync(command, email, now, session, passwords, options.Value, ct);

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Options;
 using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Identity.Audit;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.TwoFactor;
 using PrimeTech.Identity.Users;
@@ -42,7 +41,6 @@ public static class LoginTwoFactorHandler
         LoginTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock,
         IOptions<SessionLifetimeOptions> options, CancellationToken ct)
     {
-        LoginTwoFactor.Validator.Instance.EnsureValid(command);
         var (result, user) = await SignInAsync(command, session, codes, clock, options.Value, ct);
         var audited = SecurityEvents.Of(SecurityActions.TwoFactorSignIn, clock.GetUtcNow(), user?.Id, user?.Email, command.IpAddress,
             user?.Id.ToString(), result.Failure);

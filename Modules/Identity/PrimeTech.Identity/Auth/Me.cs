@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Users;
@@ -30,7 +29,6 @@ public static class ChangeNameHandler
 {
     public static async Task<Me> Handle(ChangeName command, IDocumentSession session, CancellationToken ct)
     {
-        ChangeName.Validator.Instance.EnsureValid(command);
         var user = await session.LoadAsync<User>(command.UserId, ct) ?? throw DomainException.NotFound("Your account");
         user.Name = command.Name!.Trim();
         session.Store(user);

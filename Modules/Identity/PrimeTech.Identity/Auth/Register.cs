@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Emails;
 using PrimeTech.Identity.Passwords;
@@ -47,7 +46,6 @@ public static class RegisterHandler
         Register command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
         IOptions<SiteOptions> site, CancellationToken ct)
     {
-        Register.Validator.Instance.EnsureValid(command);
         var now = clock.GetUtcNow();
         var user = User.Create(command.Email!, command.Name!, "", now);
         user.PasswordHash = passwords.Hash(user, command.Password!);

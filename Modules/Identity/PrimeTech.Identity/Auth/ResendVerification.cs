@@ -6,7 +6,6 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Tokens;
@@ -40,7 +39,6 @@ public static class ResendVerificationHandler
     public static async Task<DeliverEmailToken?> Handle(
         ResendVerification command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        ResendVerification.Validator.Instance.EnsureValid(command);
         var email = EmailAddress.Normalise(command.Email);
         var user = command.UserId is { } id
             ? await session.LoadAsync<User>(id, ct)

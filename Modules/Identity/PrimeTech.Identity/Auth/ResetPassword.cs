@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Audit;
 using PrimeTech.Identity.Emails;
@@ -46,7 +45,6 @@ public static class ResetPasswordHandler
         ResetPassword command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
         IOptions<SiteOptions> site, CancellationToken ct)
     {
-        ResetPassword.Validator.Instance.EnsureValid(command);
         if (!SecretTokens.IsWellFormed(command.Token)) throw IdentityErrors.ExpiredLink();
         var now = clock.GetUtcNow();
 

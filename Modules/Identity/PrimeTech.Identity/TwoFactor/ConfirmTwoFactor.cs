@@ -11,7 +11,6 @@ using Marten;
 using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Identity.Audit;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.TwoFactor;
@@ -39,7 +38,6 @@ public static class ConfirmTwoFactorHandler
     public static async Task<(RecoveryCodesIssued, RecordSecurityEvent)> Handle(
         ConfirmTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
     {
-        ConfirmTwoFactor.Validator.Instance.EnsureValid(command);
         var user = await SignInThrottle.LoadAccountUnderLockAsync(session, command.UserId, ct);
         if (user.TwoFactorEnabled)
             throw new DomainException(IdentityErrors.MfaAlreadyEnabled, "Two-factor sign-in is already on for your account.");

@@ -11,7 +11,6 @@ using Marten;
 using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Identity.Audit;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Identity.Auth;
 using PrimeTech.Identity.Users;
 
@@ -49,7 +48,6 @@ public static class DisableTwoFactorHandler
     private static async Task<(TwoFactorDisabled, User?)> DisableAsync(
         DisableTwoFactor command, IDocumentSession session, TwoFactorCodes codes, TimeProvider clock, CancellationToken ct)
     {
-        DisableTwoFactor.Validator.Instance.EnsureValid(command);
         var user = await SignInThrottle.LoadAccountUnderLockAsync(session, command.UserId, ct);
         if (user.IsAdmin)
             throw new DomainException(IdentityErrors.MfaRequiredForAdmins, "Admins must keep two-factor sign-in on.");

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
@@ -41,12 +40,9 @@ public sealed record ResetLicenceActivation(Guid AdminId, string LicenceKey, str
 
 public static class RevokeLicenceHandler
 {
-    private static readonly RevokeLicence.Validator Validator = new();
-
     public static async Task<AdminLicenceView> Handle(RevokeLicence command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var licence = await AdminLicences.LoadAsync(session, command.LicenceKey, ct);
-        Validator.EnsureValid(command);
         licence.RevokeByAdmin(command.AdminId, command.Reason!.Trim(), clock.GetUtcNow());
         session.Update(licence);
         return AdminLicenceView.From(licence);
@@ -55,12 +51,9 @@ public static class RevokeLicenceHandler
 
 public static class ReinstateLicenceHandler
 {
-    private static readonly ReinstateLicence.Validator Validator = new();
-
     public static async Task<AdminLicenceView> Handle(ReinstateLicence command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var licence = await AdminLicences.LoadAsync(session, command.LicenceKey, ct);
-        Validator.EnsureValid(command);
         licence.Reinstate(command.AdminId, command.Reason!.Trim(), clock.GetUtcNow());
         session.Update(licence);
         return AdminLicenceView.From(licence);
@@ -69,12 +62,9 @@ public static class ReinstateLicenceHandler
 
 public static class ResetLicenceActivationHandler
 {
-    private static readonly ResetLicenceActivation.Validator Validator = new();
-
     public static async Task<AdminLicenceView> Handle(ResetLicenceActivation command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var licence = await AdminLicences.LoadAsync(session, command.LicenceKey, ct);
-        Validator.EnsureValid(command);
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         if (licence.Reset(command.AdminId, reason, clock.GetUtcNow()))
             session.Update(licence);
@@ -107,8 +97,7 @@ public sealed class AdminLicenceChangeEndpoints : ICarterModule
                 async (string licenceKey, LicenceReasonRequest? body, HttpContext http, IMessageBus bus) =>
                 {
                     http.Response.Headers.CacheControl = "no-store";
-                    return await LicenceChanges.InvokeAsync<AdminLicenceView>(bus,
-                        command(http.User.RequiredUserId(), licenceKey, body?.Reason), http.RequestAborted);
+                    return await bus.InvokeAsync<AdminLicenceView>(command(http.User.RequiredUserId(), licenceKey, body?.Reason), http.RequestAborted);
                 })
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin: licences")

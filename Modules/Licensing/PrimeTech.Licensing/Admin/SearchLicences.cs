@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Identifiers;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
@@ -34,11 +33,8 @@ public sealed record SearchLicences(string? Q, string? Status, int Page = 1, int
 
 public static class SearchLicencesHandler
 {
-    private static readonly SearchLicences.Validator Validator = new();
-
     public static async Task<Paged<AdminLicenceSummary>> Handle(SearchLicences query, IQuerySession session, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         IQueryable<Licence> licences = session.Query<Licence>();
         if (!string.IsNullOrWhiteSpace(query.Status))
         {

@@ -39,7 +39,7 @@ public sealed class ReleaseMachineEndpoint : ICarterModule
         app.MapPost("/api/licences/{licenceKey}/release", async (string licenceKey, HttpContext http, IMessageBus bus) =>
             {
                 http.Response.Headers.CacheControl = "no-store";
-                return await LicenceChanges.InvokeAsync<LicenceView>(bus, new ReleaseMachine(http.User.RequiredUserId(), licenceKey),
+                return await bus.InvokeAsync<LicenceView>(new ReleaseMachine(http.User.RequiredUserId(), licenceKey),
                     http.RequestAborted);
             })
             .RequireAuthorization()

@@ -1,14 +1,10 @@
 using Marten;
-using JasperFx;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Entitlements;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
-using Wolverine.ErrorHandling;
-using Wolverine.Runtime.Handlers;
 
 namespace PrimeTech.Licensing.Grants;
 
@@ -20,15 +16,6 @@ namespace PrimeTech.Licensing.Grants;
 /// </summary>
 public static class GrantOnPaymentConfirmedHandler
 {
-    /// <summary>
-    /// A duplicate delivery racing this one, or a key that collided with an existing key
-    /// (<c>ux_licence_key</c>), fails the commit; the handler runs again in a fresh session:
-    /// it then finds the grant, or draws new keys. Five attempts, as for every random identifier.
-    /// </summary>
-    public static void Configure(HandlerChain chain) =>
-        chain.OnException(e => e is ConcurrencyException or DocumentAlreadyExistsException || UniqueViolation.ConstraintOf(e) is not null)
-            .RetryTimes(4);
-
     public static async Task<OutgoingMessages> Handle(
         PaymentConfirmed paid, IDocumentSession session, LicenceKeySource keys, TimeProvider clock, IOptions<SiteOptions> site,
         CancellationToken ct)

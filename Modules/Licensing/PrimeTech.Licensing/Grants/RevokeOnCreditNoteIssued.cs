@@ -1,11 +1,7 @@
-using JasperFx;
 using Marten;
 using PrimeTech.Billing.Contracts;
-using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Licensing.Contracts;
 using PrimeTech.Licensing.Licences;
-using Wolverine.ErrorHandling;
-using Wolverine.Runtime.Handlers;
 
 namespace PrimeTech.Licensing.Grants;
 
@@ -17,9 +13,6 @@ namespace PrimeTech.Licensing.Grants;
 /// </summary>
 public static class RevokeOnCreditNoteIssuedHandler
 {
-    public static void Configure(HandlerChain chain) =>
-        chain.OnException(e => e is ConcurrencyException || UniqueViolation.ConstraintOf(e) is not null).RetryTimes(4);
-
     public static async Task Handle(CreditNoteIssued issued, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         if (issued.RevokedLicenceKeys.Count == 0) return;

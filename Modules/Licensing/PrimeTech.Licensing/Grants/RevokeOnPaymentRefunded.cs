@@ -1,11 +1,7 @@
 using Marten;
-using JasperFx;
-using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Licensing.Entitlements;
 using PrimeTech.Licensing.Licences;
-using Wolverine.ErrorHandling;
-using Wolverine.Runtime.Handlers;
 
 namespace PrimeTech.Licensing.Grants;
 
@@ -16,11 +12,6 @@ namespace PrimeTech.Licensing.Grants;
 /// </summary>
 public static class RevokeOnPaymentRefundedHandler
 {
-    /// <summary>A licence changed by someone else meanwhile, or a racing delivery: run again from a fresh read.</summary>
-    public static void Configure(HandlerChain chain) =>
-        chain.OnException(e => e is ConcurrencyException or DocumentAlreadyExistsException || UniqueViolation.ConstraintOf(e) is not null)
-            .RetryTimes(4);
-
     public static async Task Handle(PaymentRefunded refunded, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
 
@@ -36,13 +35,10 @@ public sealed record ActivationResult(
 
 public static class ActivateLicenceHandler
 {
-    private static readonly ActivateLicence.Validator Validator = new();
-
     public static async Task<ActivationResult> Handle(ActivateLicence command, IDocumentSession session, TimeProvider clock,
         IOptions<LicensingOptions> options, CancellationToken ct)
     {
         var key = LicenceRules.NormaliseKey(command.LicenceKey);
-        Validator.EnsureValid(command);
         var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
 
         var now = clock.GetUtcNow();
@@ -61,7 +57,7 @@ public sealed class ActivateLicenceEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/licences/activate", async (ActivateLicence body, LicenceRateLimits limits, IMessageBus bus, CancellationToken ct) =>
                 limits.Refuse(LicenceRules.NormaliseKey(body.LicenceKey))
-                ?? Results.Ok(await LicenceChanges.InvokeAsync<ActivationResult>(bus, body, ct)))
+                ?? Results.Ok(await bus.InvokeAsync<ActivationResult>(body, ct)))
             .RequireRateLimiting(LicenceRateLimits.PerIp)
             .WithLicenceApiDocs<ActivationResult>(
                 "Activate a licence on this machine",

@@ -1,3 +1,4 @@
+using PrimeTech.Licensing.Flows;
 using Carter;
 using FluentValidation;
 using Marten;
@@ -5,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Versions;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Licensing.Licences;
 using PrimeTech.Storage.Contracts;
 using Wolverine;
@@ -46,37 +46,15 @@ public sealed record AvailableUpdate(
 
 public static class CheckForUpdatesHandler
 {
-    private static readonly CheckForUpdates.Validator Validator = new();
-
     public static async Task<UpdateEligibility> Handle(CheckForUpdates query, IQuerySession session, CancellationToken ct)
     {
         var key = LicenceRules.NormaliseKey(query.LicenceKey);
-        Validator.EnsureValid(query);
         var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
         if (licence.IsRevoked)
             throw new PrimeTech.BuildingBlocks.Errors.DomainException(LicensingErrors.LicenceRevoked,
                 $"Licence {licence.Key} has been revoked, so it gets no updates.");
         var valid = string.Equals(licence.Activation?.Fingerprint, query.Fingerprint, StringComparison.Ordinal);
         return new UpdateEligibility(licence.ProductId, licence.UserId, valid);
-    }
-}
-
-/// <summary>Licensing decides who may have the update; Storage finds it and mints the link (contracts queries, from the endpoint).</summary>
-public static class CheckForUpdatesFlow
-{
-    public static async Task<UpdateCheck> RunAsync(IMessageBus bus, CheckForUpdates query, HttpContext http, CancellationToken ct)
-    {
-        var eligibility = await bus.InvokeAsync<UpdateEligibility>(query, ct);
-        var found = await bus.InvokeAsync<FoundReleaseUpdate>(
-            new FindReleaseUpdate(eligibility.ProductId, query.CurrentVersion!, query.Channel ?? ReleaseChannels.Stable), ct);
-        if (found.Update is not { } update) return new UpdateCheck(null);
-
-        DownloadLink? link = null;
-        if (eligibility.ValidOnMachine)
-            link = await bus.InvokeAsync<DownloadLink>(new MintUpdateDownloadLink(update.ReleaseId, eligibility.OwnerId,
-                http.Connection.RemoteIpAddress?.ToString() ?? "", http.Request.Headers.UserAgent.ToString()), ct);
-        return new UpdateCheck(new AvailableUpdate(update.Version, update.Channel, update.ReleasedAt, update.Notes, update.SizeBytes,
-            update.Sha256, link?.Url, link?.ExpiresAt));
     }
 }
 

@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
 
@@ -24,12 +23,9 @@ public sealed record DeactivationResult(string LicenceKey, bool Activated);
 
 public static class DeactivateLicenceHandler
 {
-    private static readonly DeactivateLicence.Validator Validator = new();
-
     public static async Task<DeactivationResult> Handle(DeactivateLicence command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var key = LicenceRules.NormaliseKey(command.LicenceKey);
-        Validator.EnsureValid(command);
         var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
         if (licence.Deactivate(command.Fingerprint!, clock.GetUtcNow()))
             session.Update(licence);
@@ -42,7 +38,7 @@ public sealed class DeactivateLicenceEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/licences/deactivate", async (DeactivateLicence body, LicenceRateLimits limits, IMessageBus bus, CancellationToken ct) =>
                 limits.Refuse(LicenceRules.NormaliseKey(body.LicenceKey))
-                ?? Results.Ok(await LicenceChanges.InvokeAsync<DeactivationResult>(bus, body, ct)))
+                ?? Results.Ok(await bus.InvokeAsync<DeactivationResult>(body, ct)))
             .RequireRateLimiting(LicenceRateLimits.PerIp)
             .WithLicenceApiDocs<DeactivationResult>(
                 "Deactivate a licence on this machine",

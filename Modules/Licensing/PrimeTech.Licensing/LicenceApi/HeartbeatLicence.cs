@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
 
@@ -28,13 +27,10 @@ public sealed record HeartbeatResult(string LicenceKey, DateTimeOffset LastSeenA
 
 public static class HeartbeatLicenceHandler
 {
-    private static readonly HeartbeatLicence.Validator Validator = new();
-
     public static async Task<HeartbeatResult> Handle(HeartbeatLicence command, IDocumentSession session, TimeProvider clock,
         IOptions<LicensingOptions> options, CancellationToken ct)
     {
         var key = LicenceRules.NormaliseKey(command.LicenceKey);
-        Validator.EnsureValid(command);
         var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
         var now = clock.GetUtcNow();
         licence.Heartbeat(command.Fingerprint!, now);
@@ -48,7 +44,7 @@ public sealed class HeartbeatLicenceEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPost("/api/licences/heartbeat", async (HeartbeatLicence body, LicenceRateLimits limits, IMessageBus bus, CancellationToken ct) =>
                 limits.Refuse(LicenceRules.NormaliseKey(body.LicenceKey))
-                ?? Results.Ok(await LicenceChanges.InvokeAsync<HeartbeatResult>(bus, body, ct)))
+                ?? Results.Ok(await bus.InvokeAsync<HeartbeatResult>(body, ct)))
             .RequireRateLimiting(LicenceRateLimits.PerIp)
             .WithLicenceApiDocs<HeartbeatResult>(
                 "Check in from the activated machine",

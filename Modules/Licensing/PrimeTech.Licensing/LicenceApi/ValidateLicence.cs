@@ -1,10 +1,10 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using Carter;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.Licensing.Licences;
 
 namespace PrimeTech.Licensing.LicenceApi;
@@ -41,13 +41,10 @@ public static class ValidationCodes
 /// </summary>
 public static class ValidateLicenceHandler
 {
-    private static readonly ValidateLicence.Validator Validator = new();
-
     public static async Task<ValidationResult> Handle(ValidateLicence command, ILicensingStore store, TimeProvider clock,
         IOptions<LicensingOptions> options, CancellationToken ct)
     {
         var key = LicenceRules.NormaliseKey(command.LicenceKey);
-        Validator.EnsureValid(command);
         var now = clock.GetUtcNow();
 
         await using var session = store.LightweightSession();
@@ -69,7 +66,7 @@ public static class ValidateLicenceHandler
             {
                 await session.SaveChangesAsync(ct);
             }
-            catch (Exception e) when (LicenceChanges.IsConcurrencyConflict(e))
+            catch (Exception e) when (WriteConflicts.Is(e))
             {
                 // Someone changed the licence meanwhile; the answer above still stands.
             }

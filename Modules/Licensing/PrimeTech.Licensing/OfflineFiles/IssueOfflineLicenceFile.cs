@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Licences;
 using PrimeTech.Licensing.Signing;
@@ -60,13 +59,10 @@ public static class IssueOfflineLicenceFileHandler
 {
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
 
-    private static readonly IssueOfflineLicenceFile.Validator Validator = new();
-
     public static async Task<OfflineLicenceFile> Handle(IssueOfflineLicenceFile command, IDocumentSession session, LicenceSigningKeys keys,
         TimeProvider clock, CancellationToken ct)
     {
         var key = LicenceRules.NormaliseRouteKey(command.LicenceKey);
-        Validator.EnsureValid(command);
         var licence = await LicenceRules.ByKeyAsync(session, key, ct);
         if (licence is null || (!command.AsAdmin && licence.UserId != command.ByUserId))
             throw DomainException.NotFound("The licence");
@@ -109,7 +105,7 @@ public sealed class IssueOfflineLicenceFileEndpoints : ICarterModule
     private static async Task<IResult> IssueAsync(IssueOfflineLicenceFile command, HttpContext http, IMessageBus bus)
     {
         http.Response.Headers.CacheControl = "no-store";
-        var file = await LicenceChanges.InvokeAsync<OfflineLicenceFile>(bus, command, http.RequestAborted);
+        var file = await bus.InvokeAsync<OfflineLicenceFile>(command, http.RequestAborted);
         return Results.File(file.Content, OfflineLicenceFile.ContentType, file.FileName);
     }
 }

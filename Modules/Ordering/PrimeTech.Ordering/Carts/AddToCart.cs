@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Catalogue;
 using Wolverine;
@@ -28,11 +27,8 @@ public sealed record AddToCart(Guid CustomerId, string? Sku, int? Quantity)
 
 public static class AddToCartHandler
 {
-    private static readonly AddToCart.Validator Validator = new();
-
     public static async Task<CartView> Handle(AddToCart command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         var sku = CartRules.NormaliseSku(command.Sku);
         var product = await session.Query<Product>().FirstOrDefaultAsync(p => p.Sku == sku, ct)
                       ?? throw DomainException.Validation("sku", "Choose a product that exists");

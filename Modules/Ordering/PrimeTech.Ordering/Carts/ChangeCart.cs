@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 
@@ -27,11 +26,8 @@ public sealed record ClearCart(Guid CustomerId);
 
 public static class SetCartQuantityHandler
 {
-    private static readonly SetCartQuantity.Validator Validator = new();
-
     public static async Task<CartView> Handle(SetCartQuantity command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         var cart = await CartRules.LockAndLoadAsync(session, command.CustomerId, ct);
         var line = cart.Line(CartRules.NormaliseSku(command.Sku)) ?? throw CartRules.NotInCart();
         if (line.Quantity != command.Quantity)

@@ -26,11 +26,8 @@ public sealed record ListAdminProducts(string? Q, bool? Active, int Page = 1, in
 
 public static class ListAdminProductsHandler
 {
-    private static readonly ListAdminProducts.Validator Validator = new();
-
     public static async Task<Paged<AdminProduct>> Handle(ListAdminProducts query, IDocumentSession session, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         var products = session.Query<Product>().AsQueryable();
         var q = query.Q?.Trim();
         if (!string.IsNullOrEmpty(q))

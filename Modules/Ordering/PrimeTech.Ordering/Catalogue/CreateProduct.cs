@@ -22,7 +22,7 @@ public sealed record CreateProduct(
     long? UnitPriceNetPence,
     decimal? VatRatePercent,
     bool IsLicensed,
-    bool IsActive)
+    bool IsActive) : ICleanable<CreateProduct>
 {
     public sealed class Validator : AbstractValidator<CreateProduct>
     {
@@ -45,12 +45,9 @@ public sealed record CreateProduct(
 
 public static class CreateProductHandler
 {
-    private static readonly CreateProduct.Validator Validator = new();
-
     public static async Task<AdminProduct> Handle(CreateProduct input, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var command = input.Cleaned();
-        Validator.EnsureValid(command);
         await ProductUniqueness.EnsureAsync(session, command.Sku, command.Slug!, exceptId: null, ct);
 
         var now = clock.GetUtcNow();

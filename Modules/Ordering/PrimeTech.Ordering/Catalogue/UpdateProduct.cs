@@ -21,7 +21,7 @@ public sealed record UpdateProduct(
     long? UnitPriceNetPence,
     decimal? VatRatePercent,
     bool IsLicensed,
-    bool IsActive)
+    bool IsActive) : ICleanable<UpdateProduct>
 {
     public sealed class Validator : AbstractValidator<UpdateProduct>
     {
@@ -40,13 +40,10 @@ public sealed record UpdateProduct(
 
 public static class UpdateProductHandler
 {
-    private static readonly UpdateProduct.Validator Validator = new();
-
     public static async Task<AdminProduct> Handle(UpdateProduct input, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var command = input.Cleaned();
         var product = await session.LoadAsync<Product>(command.Id, ct) ?? throw DomainException.NotFound("The product");
-        Validator.EnsureValid(command);
         await ProductUniqueness.EnsureAsync(session, sku: null, command.Slug!, exceptId: product.Id, ct);
 
         product.Slug = command.Slug!;

@@ -1,3 +1,4 @@
+using PrimeTech.Ordering.Flows;
 using Carter;
 using FluentValidation;
 using Marten;
@@ -38,11 +39,8 @@ public sealed record ListAdminOrders(
 
 public static class ListAdminOrdersHandler
 {
-    private static readonly ListAdminOrders.Validator Validator = new();
-
     public static async Task<Paged<AdminOrderSummary>> Handle(ListAdminOrders query, IDocumentSession session, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         var orders = session.Query<Order>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Status))
         {
@@ -84,17 +82,6 @@ public static class GetAdminOrderHandler
 
 /// <summary><c>{ order, billing }</c>: the admin order page's data.</summary>
 public sealed record AdminOrderDetail(AdminOrderView Order, BillingRecord Billing);
-
-/// <summary>The order from Ordering, then what Billing holds for it.</summary>
-public static class AdminOrderDetailFlow
-{
-    public static async Task<AdminOrderDetail> RunAsync(IMessageBus bus, string orderNumber, CancellationToken ct)
-    {
-        var order = await bus.InvokeAsync<AdminOrderView>(new GetAdminOrder(orderNumber), ct);
-        var billing = await bus.InvokeAsync<BillingRecord>(new GetOrderBillingRecord(order.OrderId), ct);
-        return new AdminOrderDetail(order, billing);
-    }
-}
 
 public sealed class AdminOrderEndpoints : ICarterModule
 {

@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
 
@@ -24,11 +23,8 @@ public sealed record GetMyOrder(string OrderNumber, Guid CustomerId);
 
 public static class ListMyOrdersHandler
 {
-    private static readonly ListMyOrders.Validator Validator = new();
-
     public static async Task<Paged<OrderSummary>> Handle(ListMyOrders query, IDocumentSession session, CancellationToken ct)
     {
-        Validator.EnsureValid(query);
         var mine = session.Query<Order>().Where(o => o.CustomerId == query.CustomerId);
         var total = await mine.CountAsync(ct);
         var page = await mine.OrderByDescending(o => o.CreatedAt)

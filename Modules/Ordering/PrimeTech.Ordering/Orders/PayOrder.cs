@@ -1,9 +1,9 @@
+using PrimeTech.Ordering.Flows;
 using Carter;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Contracts;
@@ -25,27 +25,6 @@ public static class GetOrderForPaymentHandler
         if (!order.IsPending)
             throw new DomainException(OrderingErrors.OrderNotPending, $"Order {order.Number} is not awaiting payment.");
         return PlaceOrderHandler.Placed(order, replayed: true).Snapshot;
-    }
-}
-
-/// <summary>
-/// "Pay now" on a pending order (API and pages): the order (Ordering), its one invoice — the
-/// existing one (Billing), then the open Checkout Session or, only if the last one expired or
-/// failed, a new one (Billing).
-/// </summary>
-public static class PayOrderFlow
-{
-    public static async Task<CheckoutResult> RunAsync(IMessageBus bus, Customer customer, string orderNumber, CancellationToken ct)
-    {
-        if (!customer.EmailVerified)
-            throw new DomainException(ErrorCode.EmailNotVerified, "Verify your email address before you pay.");
-
-        var order = await bus.InvokeAsync<OrderPlaced>(new GetOrderForPayment(orderNumber, customer.Id), ct);
-        var invoice = await CheckoutFlow.WithFreshSessionRetriesAsync(() =>
-            bus.InvokeAsync<IssuedInvoice>(CheckoutFlow.IssueInvoiceFor(order), ct));
-        var checkout = await CheckoutFlow.WithFreshSessionRetriesAsync(() =>
-            bus.InvokeAsync<CheckoutStarted>(new StartCheckout(order.OrderId, order.OrderNumber, order.CustomerEmail), ct));
-        return new CheckoutResult(order.OrderNumber, invoice.InvoiceNumber, checkout.CheckoutUrl);
     }
 }
 

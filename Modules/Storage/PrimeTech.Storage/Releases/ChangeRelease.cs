@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Minio;
 using Minio.DataModel.Args;
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Documents;
 using Wolverine;
@@ -66,11 +65,8 @@ public static class UnpublishReleaseHandler
 
 public static class YankReleaseHandler
 {
-    private static readonly YankRelease.Validator Validator = new();
-
     public static async Task<AdminRelease> Handle(YankRelease command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        Validator.EnsureValid(command);
         var release = await ReleaseLookup.LoadAsync(session, command.ReleaseId, ct);
         release.Yank(command.Reason!.Trim(), clock.GetUtcNow());
         session.Update(release);

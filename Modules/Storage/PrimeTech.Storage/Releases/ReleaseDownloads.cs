@@ -1,3 +1,4 @@
+using PrimeTech.Storage.Flows;
 using Carter;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Licensing.Contracts;
 using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.Documents;
 using PrimeTech.Storage.ObjectStorage;
@@ -52,34 +52,6 @@ public static class MintReleaseDownloadLinkHandler
             AsAdmin = asAdmin,
         });
         return new DownloadLink(url, now + lifetime);
-    }
-}
-
-/// <summary>
-/// CODEX_HANDOFF §7.3: a customer gets a link only to a published release of a product they hold an
-/// active entitlement to (Licensing's answer); an admin to any release. Everyone else: 404.
-/// </summary>
-public static class ReleaseDownloadFlow
-{
-    public static async Task<DownloadLink> RunAsync(IMessageBus bus, Guid releaseId, HttpContext http, CancellationToken ct)
-    {
-        var userId = http.User.RequiredUserId();
-        var asAdmin = http.User.IsAdmin();
-        var release = await bus.InvokeAsync<ReleaseForDownload>(new GetReleaseForDownload(releaseId), ct);
-        if (!asAdmin && (!release.IsPublished || release.IsYanked || !await bus.InvokeAsync<bool>(new HasActiveEntitlement(userId, release.ProductId), ct)))
-            throw DomainException.NotFound("The release");
-        return await bus.InvokeAsync<DownloadLink>(new MintReleaseDownloadLink(release.ReleaseId, userId, asAdmin,
-            http.Connection.RemoteIpAddress?.ToString() ?? "", http.Request.Headers.UserAgent.ToString()), ct);
-    }
-}
-
-/// <summary>CODEX_HANDOFF §7.5: the published releases of the products the customer is entitled to.</summary>
-public static class AccountDownloadsFlow
-{
-    public static async Task<IReadOnlyList<DownloadableRelease>> RunAsync(IMessageBus bus, Guid userId, CancellationToken ct)
-    {
-        var entitled = await bus.InvokeAsync<ActiveEntitlements>(new GetActiveEntitlements(userId), ct);
-        return (await bus.InvokeAsync<ReleaseList<DownloadableRelease>>(new ListPublishedReleases(entitled.ProductIds), ct)).Items;
     }
 }
 

@@ -28,7 +28,7 @@ public sealed class LicencesModel(IMessageBus bus) : PageModel
         }
         try
         {
-            var released = await LicenceChanges.InvokeAsync<LicenceView>(bus, new ReleaseMachine(User.RequiredUserId(), licenceKey),
+            var released = await bus.InvokeAsync<LicenceView>(new ReleaseMachine(User.RequiredUserId(), licenceKey),
                 HttpContext.RequestAborted);
             TempData["Flash"] = $"The licence {released.LicenceKey} can now be activated on another computer.";
             return new SeeOtherResult("/account/licences");
@@ -51,8 +51,7 @@ public sealed class LicencesModel(IMessageBus bus) : PageModel
     {
         try
         {
-            var file = await LicenceChanges.InvokeAsync<OfflineLicenceFile>(bus,
-                new IssueOfflineLicenceFile(User.RequiredUserId(), false, licenceKey, fingerprint, machineName), HttpContext.RequestAborted);
+            var file = await bus.InvokeAsync<OfflineLicenceFile>(new IssueOfflineLicenceFile(User.RequiredUserId(), false, licenceKey, fingerprint, machineName), HttpContext.RequestAborted);
             return File(file.Content, OfflineLicenceFile.ContentType, file.FileName);
         }
         catch (DomainException e) when (e.Error == ErrorCode.NotFound)

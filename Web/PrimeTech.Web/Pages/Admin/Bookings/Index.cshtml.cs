@@ -1,3 +1,4 @@
+using PrimeTech.Booking.Flows;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
@@ -63,8 +64,8 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
         ModelState.Clear();
         try
         {
-            var result = await new DeclineBookings(Selected, DeclineReason,
-                User.FindFirstValue("name") ?? User.FindFirstValue("email") ?? "Staff", User.UserId()).RunAsync(bus, HttpContext.RequestAborted);
+            var result = await DeclineBookingsFlow.RunAsync(bus, new DeclineBookings(Selected, DeclineReason,
+                User.FindFirstValue("name") ?? User.FindFirstValue("email") ?? "Staff", User.UserId()), HttpContext.RequestAborted);
             var notDeclined = result.Results.Where(r => r.Outcome != "declined").Select(r => $"{r.Reference} ({r.Detail})").ToList();
             TempData["Flash"] = $"Declined {result.Declined} booking(s); each customer has been emailed."
                 + (notDeclined.Count > 0 ? " Not declined: " + string.Join("; ", notDeclined) : "");

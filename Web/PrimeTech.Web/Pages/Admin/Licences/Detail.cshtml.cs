@@ -42,8 +42,7 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
     {
         try
         {
-            var file = await LicenceChanges.InvokeAsync<OfflineLicenceFile>(bus,
-                new IssueOfflineLicenceFile(User.RequiredUserId(), true, LicenceKey, OfflineFile.Fingerprint, OfflineFile.MachineName),
+            var file = await bus.InvokeAsync<OfflineLicenceFile>(new IssueOfflineLicenceFile(User.RequiredUserId(), true, LicenceKey, OfflineFile.Fingerprint, OfflineFile.MachineName),
                 HttpContext.RequestAborted);
             return File(file.Content, OfflineLicenceFile.ContentType, file.FileName);
         }
@@ -65,7 +64,7 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
         {
             try
             {
-                var changed = await LicenceChanges.InvokeAsync<AdminLicenceView>(bus, command, HttpContext.RequestAborted);
+                var changed = await bus.InvokeAsync<AdminLicenceView>(command, HttpContext.RequestAborted);
                 TempData["Flash"] = flash(changed);
                 return new SeeOtherResult($"/admin/licences/{changed.LicenceKey}");
             }

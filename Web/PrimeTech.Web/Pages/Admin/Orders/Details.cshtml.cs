@@ -1,3 +1,5 @@
+using PrimeTech.Ordering.Flows;
+using PrimeTech.Billing.Flows;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using PrimeTech.Billing.Flows;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
