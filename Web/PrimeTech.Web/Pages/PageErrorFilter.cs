@@ -52,10 +52,13 @@ public sealed class PageErrorFilter : IAsyncPageFilter
         {
             await shows.PrepareToShowErrorsAsync(error, context.HttpContext.RequestAborted);
         }
-        catch (DomainException gone) when (gone.Error == ErrorCode.NotFound)
+        catch (Exception again) when (Refusal(again) is { } alsoRefused)
         {
             // What the page shows beside the form has gone meanwhile (an account, a licence): nothing to show.
-            return new NotFoundResult();
+            if (alsoRefused.Error == ErrorCode.NotFound)
+                return new NotFoundResult();
+            // The list shown under a refused form can be refused too (a filter kept in the address): both are shown.
+            page.ModelState.AddDomainErrors(alsoRefused, prefix, shows.ErrorFields);
         }
         return page.Page();
     }
