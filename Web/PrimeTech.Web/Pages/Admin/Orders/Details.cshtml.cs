@@ -26,11 +26,11 @@ public sealed class DetailsModel(IMessageBus bus) : PageModel, IShowsDomainError
     [BindProperty] public RefundInput Input { get; set; } = new();
 
     public bool CanRefund => Detail.Billing.RefundablePence > 0 && Detail.Billing.Receipt is not null
-                             && Detail.Order.Status is "Paid" or "PartiallyRefunded";
+                             && (Detail.Order.Is(OrderStatus.Paid) || Detail.Order.Is(OrderStatus.PartiallyRefunded));
 
     /// <summary>Units of a line not yet refunded (refunds by line, pending ones included).</summary>
     public int UnitsLeft(OrderLineView line) =>
-        line.Quantity - Detail.Billing.Refunds.Where(r => r.Status != "Failed")
+        line.Quantity - Detail.Billing.Refunds.Where(r => !r.Is(RefundStatus.Failed))
             .SelectMany(r => r.Lines).Where(l => l.Sku == line.Sku).Sum(l => l.Quantity ?? 0);
 
     public async Task<IActionResult> OnGetAsync(string number)
