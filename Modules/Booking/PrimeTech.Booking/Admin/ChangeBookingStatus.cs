@@ -12,6 +12,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Admin;
 
@@ -41,23 +42,27 @@ public sealed record ChangeBookingStatus(string Reference, string? Status, strin
     }
 }
 
+/// <summary>Load locks and loads the booking; Handle decides the change, its storage and the customer's email.</summary>
 public static class ChangeBookingStatusHandler
 {
     private static readonly ChangeBookingStatus.Validator Validator = new();
 
-    public static async Task<(AdminBookingView, DeliverBookingEmail)> Handle(
-        ChangeBookingStatus command, IDocumentSession session, TimeProvider clock,
-        IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
+    public static async Task<ServiceBooking> LoadAsync(ChangeBookingStatus command, IDocumentSession session, CancellationToken ct)
     {
         Validator.EnsureValid(command);
-        var to = BookingStatusText.Parse(command.Status);
-
-        var booking = await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct)
+        return await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct)
             ?? throw DomainException.NotFound("The booking");
+    }
+
+    public static (AdminBookingView, DeliverBookingEmail, IEnumerable<IMartenOp>) Handle(
+        ChangeBookingStatus command, ServiceBooking booking, TimeProvider clock,
+        IOptions<BookingOptions> options, IOptions<SiteOptions> site)
+    {
         var now = clock.GetUtcNow();
-        var change = BookingWorkflow.ChangeStatus(session, booking, to,
+        var decision = BookingWorkflow.ChangeStatus(booking, BookingStatusText.Parse(command.Status),
             BookingActor.Admin(command.StaffUserId, command.StaffName), command.CustomerNote, command.InternalNote, now);
-        return (AdminBookingView.From(booking), BookingEmails.For(booking, change, site.Value, options.Value.OrganiserEmail!, now));
+        return (AdminBookingView.From(booking), BookingEmails.For(booking, decision.Change, site.Value, options.Value.OrganiserEmail!, now),
+            decision.Storage);
     }
 }
 

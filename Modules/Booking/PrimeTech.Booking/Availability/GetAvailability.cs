@@ -36,9 +36,7 @@ public static class GetAvailabilityHandler
             ?? throw DomainException.NotFound("The service");
 
         var now = clock.GetUtcNow();
-        var slots = WorkingHours.SlotsOf(date, service.DurationMinutes)
-            .Where(s => WorkingHours.IsOffered(s, now, options.Value.HorizonDays))
-            .ToList();
+        var slots = WorkingHours.OfferedSlotsOf(date, service.DurationMinutes, now, options.Value.HorizonDays);
         if (slots.Count > 0)
         {
             var dayStart = slots[0].StartUtc;
@@ -48,7 +46,7 @@ public static class GetAvailabilityHandler
                     && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Declined)
                 .Select(b => new { b.StartUtc, b.EndUtc })
                 .ToListAsync(ct);
-            slots = slots.Where(s => !taken.Any(t => s.Overlaps(t.StartUtc, t.EndUtc))).ToList();
+            slots = WorkingHours.Free(slots, taken.Select(t => new Slot(t.StartUtc, t.EndUtc)).ToList());
         }
 
         return new AvailabilityView(service.Slug, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Europe/London",

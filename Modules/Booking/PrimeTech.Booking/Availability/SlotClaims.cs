@@ -1,6 +1,7 @@
 using Marten;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
+using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Availability;
 
@@ -40,10 +41,13 @@ public static class SlotClaims
         return claimed[0] == blocks.Count;
     }
 
-    /// <summary>Frees a booking's blocks as part of the session's next save.</summary>
-    public static void Release(IDocumentSession session, Guid bookingId)
+    /// <summary>Frees a booking's blocks as part of the session's next save (a storage effect a handler returns).</summary>
+    public sealed record Release(Guid BookingId) : IMartenOp
     {
-        var schema = session.DocumentStore.Options.DatabaseSchemaName;
-        session.QueueSqlCommand($"delete from {schema}.{Table} where booking_id = ?", bookingId);
+        public void Execute(IDocumentSession session)
+        {
+            var schema = session.DocumentStore.Options.DatabaseSchemaName;
+            session.QueueSqlCommand($"delete from {schema}.{Table} where booking_id = ?", BookingId);
+        }
     }
 }

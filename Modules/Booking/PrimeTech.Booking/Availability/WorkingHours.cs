@@ -39,6 +39,14 @@ public static class WorkingHours
     public static bool IsOffered(Slot slot, DateTimeOffset nowUtc, int horizonDays) =>
         slot.StartUtc > nowUtc && DateOnly.FromDateTime(London.ToLocal(slot.StartUtc)) <= LastBookableDay(nowUtc, horizonDays);
 
+    /// <summary>The slots of the day a customer may be offered: in the future and within the horizon (taken slots aside).</summary>
+    public static IReadOnlyList<Slot> OfferedSlotsOf(DateOnly date, int durationMinutes, DateTimeOffset nowUtc, int horizonDays) =>
+        SlotsOf(date, durationMinutes).Where(s => IsOffered(s, nowUtc, horizonDays)).ToList();
+
+    /// <summary>The slots that overlap none of the taken times (the bookings that hold their slot).</summary>
+    public static IReadOnlyList<Slot> Free(IReadOnlyList<Slot> slots, IReadOnlyCollection<Slot> taken) =>
+        slots.Where(s => !taken.Any(t => s.Overlaps(t.StartUtc, t.EndUtc))).ToList();
+
     /// <summary>Why a requested start is not an offered slot of the service (taken slots aside), or null when it is.</summary>
     public static string? WhyNotOffered(DateTimeOffset startUtc, int durationMinutes, DateTimeOffset nowUtc, int horizonDays)
     {

@@ -3,6 +3,7 @@ using Marten;
 using PrimeTech.Booking.Availability;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
+using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Bookings;
 
@@ -14,7 +15,13 @@ public static class BookingActor
     public static ChangedBy Admin(Guid? userId, string name) => new(ActorKind.Admin, userId, name);
 }
 
-/// <summary>Loading a booking for a change, and applying a status change to it.</summary>
+/// <summary>
+/// A status change as decided: the history entry, and the writes that make it so (the booking
+/// updated, and its slot freed when it no longer holds it), for the handler to return to Wolverine.
+/// </summary>
+public sealed record StatusChangeDecision(StatusChange Change, IReadOnlyList<IMartenOp> Storage);
+
+/// <summary>Loading a booking for a change (the handlers' Load step), and deciding a status change (their pure step).</summary>
 public static class BookingWorkflow
 {
     /// <summary>
@@ -31,10 +38,10 @@ public static class BookingWorkflow
 
     /// <summary>
     /// Moves the booking to <paramref name="to"/> or refuses with INVALID_STATUS_TRANSITION leaving
-    /// it untouched. Records the change, raises the calendar sequence and frees the slot when the
-    /// booking no longer holds it. The caller stores the booking and sends the email.
+    /// it untouched. Records the change, raises the calendar sequence and, when the booking no longer
+    /// holds its slot, asks for the slot to be freed. No I/O: the returned storage does the writing.
     /// </summary>
-    public static StatusChange ChangeStatus(IDocumentSession session, ServiceBooking booking, BookingStatus to,
+    public static StatusChangeDecision ChangeStatus(ServiceBooking booking, BookingStatus to,
         ChangedBy actor, string? customerNote, string? internalNote, DateTimeOffset nowUtc)
     {
         if (!BookingTransitions.IsAllowed(booking.Status, to))
@@ -48,10 +55,10 @@ public static class BookingWorkflow
         booking.History.Add(change);
         booking.IcsSequence++;
         booking.UpdatedAt = nowUtc;
-        if (!booking.HoldsSlot)
-            SlotClaims.Release(session, booking.Id);
-        session.Store(booking);
-        return change;
+        IMartenOp[] storage = booking.HoldsSlot
+            ? [MartenOps.Update(booking)]
+            : [MartenOps.Update(booking), new SlotClaims.Release(booking.Id)];
+        return new StatusChangeDecision(change, storage);
     }
 
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -10,6 +10,7 @@ using PrimeTech.Booking.Notifications;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Bookings;
 
@@ -46,39 +47,48 @@ public sealed record CancelledBooking(BookingView? Owner, TrackedBooking? Tracke
     public TrackedBooking OrThrow() => Tracked ?? throw BookingErrors.BookingNotFound();
 }
 
+/// <summary>
+/// Load locks and loads the booking and, for a guest's proof by email, refuses a locked-out
+/// reference or email; Handle decides: not found (counting a failed proof), or the cancellation.
+/// </summary>
 public static class CancelBookingHandler
 {
     private static readonly CancelBooking.Validator Validator = new();
 
-    public static async Task<(CancelledBooking, DeliverBookingEmail?)> Handle(
-        CancelBooking command, IDocumentSession session, TimeProvider clock,
-        IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
+    public static async Task<ServiceBooking?> LoadAsync(CancelBooking command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         Validator.EnsureValid(command);
-        var now = clock.GetUtcNow();
         var booking = await BookingWorkflow.LoadForChangeAsync(session, command.Reference, ct);
-        var owner = booking is not null && command.UserId is { } userId && booking.UserId == userId;
+        // Only the proof by email is throttled: the signed-in owner needs none.
+        if (NeedsProof(command, booking) && !string.IsNullOrWhiteSpace(command.Email))
+            await TrackingThrottle.EnsureNotLockedAsync(session, ThrottleKeys(command), clock.GetUtcNow(), ct);
+        return booking;
+    }
+
+    public static (CancelledBooking, DeliverBookingEmail?, IEnumerable<IMartenOp>) Handle(
+        CancelBooking command, ServiceBooking? booking, TimeProvider clock,
+        IOptions<BookingOptions> options, IOptions<SiteOptions> site)
+    {
+        var now = clock.GetUtcNow();
+        var owner = !NeedsProof(command, booking);
         // A signed-in caller who is not the owner and gives no email cannot succeed: nothing to count.
         if (!owner && string.IsNullOrWhiteSpace(command.Email))
-            return (CancelledBooking.NotFound, null);
-        if (!owner)
-        {
-            // Only the proof by email is throttled: the signed-in owner needs none.
-            var keys = TrackingThrottle.KeysOf(TrackBookingHandler.NormalisedReference(command.Reference), command.Email);
-            await TrackingThrottle.EnsureNotLockedAsync(session, keys, now, ct);
-            var holdsProof = booking is not null && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(command.Email);
-            if (!holdsProof)
-            {
-                TrackingThrottle.RecordFailure(session, keys, now);
-                return (CancelledBooking.NotFound, null);
-            }
-        }
+            return (CancelledBooking.NotFound, null, []);
+        if (!owner && (booking is null || booking.NormalizedContactEmail != ContactRules.NormaliseEmail(command.Email)))
+            return (CancelledBooking.NotFound, null, [new TrackingThrottle.Failure(ThrottleKeys(command), now)]);
 
         var actor = owner ? BookingActor.Customer(command.UserId!.Value, booking!.ContactName) : BookingActor.Guest;
-        var change = BookingWorkflow.ChangeStatus(session, booking!, BookingStatus.Cancelled, actor, command.Reason, null, now);
+        var decision = BookingWorkflow.ChangeStatus(booking!, BookingStatus.Cancelled, actor, command.Reason, null, now);
         return (new CancelledBooking(owner ? BookingView.From(booking!) : null, TrackedBooking.From(booking!)),
-            BookingEmails.For(booking!, change, site.Value, options.Value.OrganiserEmail!, now));
+            BookingEmails.For(booking!, decision.Change, site.Value, options.Value.OrganiserEmail!, now), decision.Storage);
     }
+
+    /// <summary>Everyone but the booking's signed-in owner proves it is theirs with its email.</summary>
+    private static bool NeedsProof(CancelBooking command, ServiceBooking? booking) =>
+        booking is null || command.UserId is not { } userId || booking.UserId != userId;
+
+    private static IReadOnlyList<string> ThrottleKeys(CancelBooking command) =>
+        TrackingThrottle.KeysOf(TrackBookingHandler.NormalisedReference(command.Reference), command.Email);
 }
 
 public sealed class CancelBookingEndpoint : ICarterModule

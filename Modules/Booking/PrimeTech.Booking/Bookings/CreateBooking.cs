@@ -16,6 +16,7 @@ using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Bookings;
 
@@ -78,13 +79,19 @@ public sealed record CreateBooking(
     }
 }
 
+/// <summary>What the Load step of a booking settled: the new booking's id and reference, its service and start, the slot claimed for it, and when.</summary>
+public sealed record ClaimedSlot(Guid BookingId, string Reference, BookableService Service, DateTimeOffset StartUtc, DateTimeOffset At);
+
+/// <summary>
+/// Load checks the request against the calendar, the open-booking limit and the slot claims (each
+/// needs the database) and claims the slot; Handle writes the booking and the customer's email.
+/// </summary>
 public static class CreateBookingHandler
 {
     private static readonly CreateBooking.Validator Validator = new();
 
-    public static async Task<(BookingView, DeliverBookingEmail)> Handle(
-        CreateBooking command, IDocumentSession session, TimeProvider clock,
-        IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
+    public static async Task<ClaimedSlot> LoadAsync(
+        CreateBooking command, IDocumentSession session, TimeProvider clock, IOptions<BookingOptions> options, CancellationToken ct)
     {
         // PRODUCT §4.1: unverified users can sign in but cannot book.
         if (command.Account is { EmailVerified: false })
@@ -101,17 +108,30 @@ public static class CreateBookingHandler
         if (WorkingHours.WhyNotOffered(startUtc, service.DurationMinutes, now, options.Value.HorizonDays) is { } problem)
             throw DomainException.Validation("start", problem);
 
+        var claim = new ClaimedSlot(Guid.NewGuid(), await NewReferenceAsync(session, now, ct), service, startUtc, now);
+        await EnsureUnderOpenLimitAsync(session, ContactRules.NormaliseEmail(command.ContactEmail), now, ct);
+        if (!await SlotClaims.TryClaimAsync(session, claim.BookingId, WorkingHours.BlocksOf(startUtc, startUtc.AddMinutes(service.DurationMinutes)), ct))
+            throw new DomainException(BookingErrors.SlotUnavailable,
+                "That time has just been booked. Choose another time.",
+                new Dictionary<string, string[]> { ["start"] = ["That time has just been booked. Choose another time."] });
+        return claim;
+    }
+
+    /// <summary>The booking as requested, with its first history entry, inserted; the customer is emailed the request.</summary>
+    public static (BookingView, DeliverBookingEmail, InsertDoc<ServiceBooking>) Handle(
+        CreateBooking command, ClaimedSlot claim, IOptions<BookingOptions> options, IOptions<SiteOptions> site)
+    {
         var email = command.ContactEmail!.Trim();
         var booking = new ServiceBooking
         {
-            Id = Guid.NewGuid(),
-            Reference = await NewReferenceAsync(session, now, ct),
-            ServiceId = service.Id,
-            ServiceSlug = service.Slug,
-            ServiceName = service.Name,
-            DurationMinutes = service.DurationMinutes,
-            StartUtc = startUtc,
-            EndUtc = startUtc.AddMinutes(service.DurationMinutes),
+            Id = claim.BookingId,
+            Reference = claim.Reference,
+            ServiceId = claim.Service.Id,
+            ServiceSlug = claim.Service.Slug,
+            ServiceName = claim.Service.Name,
+            DurationMinutes = claim.Service.DurationMinutes,
+            StartUtc = claim.StartUtc,
+            EndUtc = claim.StartUtc.AddMinutes(claim.Service.DurationMinutes),
             Status = BookingStatus.Requested,
             UserId = command.Account?.UserId,
             ContactName = command.Name!.Trim(),
@@ -120,22 +140,15 @@ public static class CreateBookingHandler
             ContactPhone = command.Phone!.Trim(),
             CustomerNotes = BookingWorkflow.Clean(command.Notes),
             IcsSequence = 0,
-            CreatedAt = now,
-            UpdatedAt = now,
+            CreatedAt = claim.At,
+            UpdatedAt = claim.At,
         };
-
-        await EnsureUnderOpenLimitAsync(session, booking.NormalizedContactEmail, now, ct);
-        if (!await SlotClaims.TryClaimAsync(session, booking.Id, WorkingHours.BlocksOf(booking.StartUtc, booking.EndUtc), ct))
-            throw new DomainException(BookingErrors.SlotUnavailable,
-                "That time has just been booked. Choose another time.",
-                new Dictionary<string, string[]> { ["start"] = ["That time has just been booked. Choose another time."] });
-
         var actor = command.Account is { } account ? BookingActor.Customer(account.UserId, booking.ContactName) : BookingActor.Guest;
-        var created = new StatusChange(now, null, BookingStatus.Requested, actor, null, null);
+        var created = new StatusChange(claim.At, null, BookingStatus.Requested, actor, null, null);
         booking.History.Add(created);
-        session.Insert(booking);
 
-        return (BookingView.From(booking), BookingEmails.For(booking, created, site.Value, options.Value.OrganiserEmail!, now));
+        return (BookingView.From(booking), BookingEmails.For(booking, created, site.Value, options.Value.OrganiserEmail!, claim.At),
+            MartenOps.Insert(booking));
     }
 
     /// <summary>

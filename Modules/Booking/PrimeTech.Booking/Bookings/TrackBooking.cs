@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Validation;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Bookings;
 
@@ -39,33 +40,34 @@ public sealed record TrackingAnswer(TrackedBooking? Booking)
     public TrackedBooking OrThrow() => Booking ?? throw BookingErrors.BookingNotFound();
 }
 
+/// <summary>
+/// Load refuses a locked-out reference or email, then loads the booking by its reference; Handle
+/// answers it only when the email matches too, and otherwise counts a failure.
+/// </summary>
 public static class TrackBookingHandler
 {
     private static readonly TrackBooking.Validator Validator = new();
 
-    public static async Task<TrackingAnswer> Handle(TrackBooking query, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<ServiceBooking?> LoadAsync(TrackBooking query, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         Validator.EnsureValid(query);
-        var now = clock.GetUtcNow();
+        var reference = NormalisedReference(query.Reference);
+        await TrackingThrottle.EnsureNotLockedAsync(session, TrackingThrottle.KeysOf(reference, query.Email), clock.GetUtcNow(), ct);
+        return reference is null ? null : await session.Query<ServiceBooking>().SingleOrDefaultAsync(b => b.Reference == reference, ct);
+    }
+
+    /// <summary>The booking when both reference and email match; nothing, and a failure counted, whichever of them is wrong.</summary>
+    public static (TrackingAnswer, IEnumerable<IMartenOp>) Handle(TrackBooking query, ServiceBooking? booking, TimeProvider clock)
+    {
+        if (booking is not null && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(query.Email))
+            return (new TrackingAnswer(TrackedBooking.From(booking)), []);
         var keys = TrackingThrottle.KeysOf(NormalisedReference(query.Reference), query.Email);
-        await TrackingThrottle.EnsureNotLockedAsync(session, keys, now, ct);
-        var booking = await FindAsync(session, query.Reference, query.Email, ct);
-        if (booking is null)
-            TrackingThrottle.RecordFailure(session, keys, now);
-        return new TrackingAnswer(booking is null ? null : TrackedBooking.From(booking));
+        return (new TrackingAnswer(null), [new TrackingThrottle.Failure(keys, clock.GetUtcNow())]);
     }
 
     /// <summary>The reference in its stored form, or null when it cannot be one.</summary>
     public static string? NormalisedReference(string? reference) =>
         DatedReference.TryNormalise(ServiceBooking.ReferencePrefix, reference, out var normalised) ? normalised : null;
-
-    /// <summary>The booking when both reference and email match; null otherwise, whichever of them is wrong.</summary>
-    private static async Task<ServiceBooking?> FindAsync(IQuerySession session, string? reference, string? email, CancellationToken ct)
-    {
-        if (NormalisedReference(reference) is not { } normalised) return null;
-        var booking = await session.Query<ServiceBooking>().SingleOrDefaultAsync(b => b.Reference == normalised, ct);
-        return booking is not null && booking.NormalizedContactEmail == ContactRules.NormaliseEmail(email) ? booking : null;
-    }
 }
 
 public sealed class TrackBookingEndpoint : ICarterModule

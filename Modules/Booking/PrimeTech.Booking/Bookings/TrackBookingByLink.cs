@@ -10,6 +10,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Bookings;
 
@@ -31,26 +32,35 @@ public sealed record CancelBookingByLinkRequest(string? Reason);
 
 public static class TrackBookingByLinkHandler
 {
-    private static readonly CancelBookingByLink.Validator Validator = new();
-
     /// <summary>A 256-bit token cannot be guessed, so unknown tokens are not counted; the per-IP limit still applies.</summary>
     public static DomainException LinkNotFound() =>
         new(ErrorCode.NotFound, "This tracking link is not valid. Track your booking with its reference and email address instead.");
 
     public static async Task<TrackedBooking> Handle(TrackBookingByLink query, IQuerySession session, CancellationToken ct) =>
         TrackedBooking.From(await TrackingToken.FindBookingAsync(session, query.Token, ct) ?? throw LinkNotFound());
+}
 
-    public static async Task<(TrackedBooking, DeliverBookingEmail)> Handle(
-        CancelBookingByLink command, IDocumentSession session, TimeProvider clock,
-        IOptions<BookingOptions> options, IOptions<SiteOptions> site, CancellationToken ct)
+/// <summary>Load finds the link's booking and locks it; Handle decides the cancellation and the customer's email.</summary>
+public static class CancelBookingByLinkHandler
+{
+    private static readonly CancelBookingByLink.Validator Validator = new();
+
+    public static async Task<ServiceBooking> LoadAsync(CancelBookingByLink command, IDocumentSession session, CancellationToken ct)
     {
         Validator.EnsureValid(command);
-        var found = await TrackingToken.FindBookingAsync(session, command.Token, ct) ?? throw LinkNotFound();
+        var found = await TrackingToken.FindBookingAsync(session, command.Token, ct) ?? throw TrackBookingByLinkHandler.LinkNotFound();
         // Locked and loaded again: the change must see the latest committed state.
-        var booking = await BookingWorkflow.LoadForChangeAsync(session, found.Reference, ct) ?? throw LinkNotFound();
+        return await BookingWorkflow.LoadForChangeAsync(session, found.Reference, ct) ?? throw TrackBookingByLinkHandler.LinkNotFound();
+    }
+
+    public static (TrackedBooking, DeliverBookingEmail, IEnumerable<IMartenOp>) Handle(
+        CancelBookingByLink command, ServiceBooking booking, TimeProvider clock,
+        IOptions<BookingOptions> options, IOptions<SiteOptions> site)
+    {
         var now = clock.GetUtcNow();
-        var change = BookingWorkflow.ChangeStatus(session, booking, BookingStatus.Cancelled, BookingActor.Guest, command.Reason, null, now);
-        return (TrackedBooking.From(booking), BookingEmails.For(booking, change, site.Value, options.Value.OrganiserEmail!, now));
+        var decision = BookingWorkflow.ChangeStatus(booking, BookingStatus.Cancelled, BookingActor.Guest, command.Reason, null, now);
+        return (TrackedBooking.From(booking), BookingEmails.For(booking, decision.Change, site.Value, options.Value.OrganiserEmail!, now),
+            decision.Storage);
     }
 }
 

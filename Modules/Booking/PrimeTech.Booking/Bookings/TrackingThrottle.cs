@@ -3,6 +3,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Persistence;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
+using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Bookings;
 
@@ -67,8 +68,14 @@ public static class TrackingThrottle
         };
     }
 
+    /// <summary>A failed proof, counted on each key as part of the session's next save (a storage effect a handler returns).</summary>
+    public sealed record Failure(IReadOnlyList<string> Keys, DateTimeOffset Now) : IMartenOp
+    {
+        public void Execute(IDocumentSession session) => RecordFailure(session, Keys, Now);
+    }
+
     /// <summary>Counts a failure on each key as part of the session's next save, and deletes a batch of stale rows.</summary>
-    public static void RecordFailure(IDocumentSession session, IReadOnlyList<string> keys, DateTimeOffset now)
+    private static void RecordFailure(IDocumentSession session, IReadOnlyList<string> keys, DateTimeOffset now)
     {
         if (keys.Count == 0) return;
         var schema = session.DocumentStore.Options.DatabaseSchemaName;

@@ -1,0 +1,3 @@
+global using PrimeTech.Booking.Availability;
+global using PrimeTech.Booking.Bookings;
+global using Xunit;
