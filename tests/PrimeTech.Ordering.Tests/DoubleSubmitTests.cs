@@ -1,4 +1,3 @@
-using PrimeTech.Ordering.Flows;
 using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
@@ -55,8 +54,8 @@ public sealed class DoubleSubmitTests(OrderingFixture app)
         await Task.WhenAll(
             shop.Bus.InvokeAsync(placed),
             shop.Bus.InvokeAsync(placed),
-            shop.Bus.InvokeAsync<Billing.Contracts.IssuedInvoice>(Orders.CheckoutFlow.IssueInvoiceFor(placed)),
-            shop.Bus.InvokeAsync<Billing.Contracts.IssuedInvoice>(Orders.CheckoutFlow.IssueInvoiceFor(placed)));
+            shop.Bus.InvokeAsync<Billing.Contracts.IssuedInvoice>(Flows.CheckoutFlow.IssueInvoiceFor(placed)),
+            shop.Bus.InvokeAsync<Billing.Contracts.IssuedInvoice>(Flows.CheckoutFlow.IssueInvoiceFor(placed)));
 
         var invoice = Assert.Single(await shop.InvoicesForOrderAsync(order.Number));
         Assert.Equal(outcome.Result.InvoiceNumber, invoice.Number);

@@ -1,7 +1,6 @@
 using PrimeTech.Billing.Flows;
 using System.Net;
 using System.Security.Cryptography;
-using PrimeTech.Billing.Documents;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Money;
 using UglyToad.PdfPig;

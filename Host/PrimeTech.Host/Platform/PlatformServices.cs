@@ -84,7 +84,7 @@ public static class PlatformServices
         services.AddRazorPages(o => o.Conventions.AddPageRoute("/Admin/Services/Edit", "admin/services/new"))
             .AddMvcOptions(o =>
             {
-                o.Filters.Add(new DomainExceptionPageFilter());
+                o.Filters.Add(new PageErrorFilter());
                 o.ModelBinderProviders.Insert(0, new CheckboxBinder());
             });
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);

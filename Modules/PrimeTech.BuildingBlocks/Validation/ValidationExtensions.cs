@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using PrimeTech.BuildingBlocks.Errors;
 
 namespace PrimeTech.BuildingBlocks.Validation;
@@ -19,12 +20,19 @@ public static class ValidationExtensions
     public static void EnsureValid<T>(this IValidator<T> validator, T instance)
     {
         var result = validator.Validate(instance);
-        if (result.IsValid) return;
+        if (!result.IsValid) throw result.Errors.ToDomainException();
+    }
 
-        var errors = result.Errors
+    /// <summary>
+    /// Validation failures as the error contract states them: VALIDATION_FAILED with the field errors
+    /// under camelCase field names (the same shape whether a handler or a page reports them).
+    /// </summary>
+    public static DomainException ToDomainException(this IEnumerable<ValidationFailure> failures)
+    {
+        var errors = failures
             .GroupBy(e => CamelCase(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-        throw new DomainException(ErrorCode.ValidationFailed, "One or more fields are not valid.", errors);
+        return new DomainException(ErrorCode.ValidationFailed, "One or more fields are not valid.", errors);
     }
 
     private static string CamelCase(string path) =>

@@ -34,10 +34,6 @@ public static class OrderDocumentRedirect
             page.Response.Headers.CacheControl = "no-store";
             return new RedirectResult(link.Url);
         }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return new NotFoundResult();
-        }
         catch (DomainException e) when (e.Error == BillingErrors.DocumentNotReady)
         {
             page.TempData["Flash"] = "The PDF is being prepared. Try again in a moment.";

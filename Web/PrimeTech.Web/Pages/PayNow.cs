@@ -24,10 +24,6 @@ public static class PayNow
             var result = await PayOrderFlow.RunAsync(bus, Customer.From(page.User), number, page.HttpContext.RequestAborted);
             return new SeeOtherResult(result.CheckoutUrl);
         }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return page.NotFound();
-        }
         catch (DomainException e) when (e.Error == OrderingErrors.OrderNotPending)
         {
             page.TempData["FlashError"] = "This order is not awaiting payment.";

@@ -7,7 +7,7 @@ using Wolverine;
 
 namespace PrimeTech.Web.Pages.Account;
 
-/// <summary>The billing details invoices are made out to; a refusal is shown on the form by <see cref="DomainExceptionPageFilter"/>.</summary>
+/// <summary>The billing details invoices are made out to; a refusal is shown on the form by <see cref="PageErrorFilter"/>.</summary>
 public sealed class BillingModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty] public BillingDetailsForm Billing { get; set; } = new();
@@ -26,6 +26,4 @@ public sealed class BillingModel(IMessageBus bus) : PageModel, IShowsDomainError
         TempData["Flash"] = "Your billing details have been saved.";
         return new SeeOtherResult("/account/billing");
     }
-
-    public Task PrepareToShowErrorsAsync(CancellationToken ct) => Task.CompletedTask;
 }

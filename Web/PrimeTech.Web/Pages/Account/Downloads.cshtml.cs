@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.ObjectStorage;
@@ -34,14 +33,7 @@ public sealed class DownloadsModel(IMessageBus bus, IOptions<DownloadOptions> do
 
     public async Task<IActionResult> OnPostAsync(Guid releaseId)
     {
-        try
-        {
-            var link = await ReleaseDownloadFlow.RunAsync(bus, releaseId, HttpContext, HttpContext.RequestAborted);
-            return new SeeOtherResult(link.Url);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        var link = await ReleaseDownloadFlow.RunAsync(bus, releaseId, HttpContext, HttpContext.RequestAborted);
+        return new SeeOtherResult(link.Url);
     }
 }

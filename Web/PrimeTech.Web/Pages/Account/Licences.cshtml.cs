@@ -10,7 +10,7 @@ using Wolverine;
 
 namespace PrimeTech.Web.Pages.Account;
 
-public sealed class LicencesModel(IMessageBus bus) : PageModel
+public sealed class LicencesModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     public IReadOnlyList<LicenceView> Licences { get; private set; } = [];
 
@@ -26,22 +26,10 @@ public sealed class LicencesModel(IMessageBus bus) : PageModel
             ModelState.AddModelError(ConfirmField(licenceKey), "Confirm that you want to release this machine");
             return await RedisplayAsync(StatusCodes.Status400BadRequest);
         }
-        try
-        {
-            var released = await bus.InvokeAsync<LicenceView>(new ReleaseMachine(User.RequiredUserId(), licenceKey),
-                HttpContext.RequestAborted);
-            TempData["Flash"] = $"The licence {released.LicenceKey} can now be activated on another computer.";
-            return new SeeOtherResult("/account/licences");
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Detail);
-            return await RedisplayAsync(e.Error.Status);
-        }
+        var released = await bus.InvokeAsync<LicenceView>(new ReleaseMachine(User.RequiredUserId(), licenceKey),
+            HttpContext.RequestAborted);
+        TempData["Flash"] = $"The licence {released.LicenceKey} can now be activated on another computer.";
+        return new SeeOtherResult("/account/licences");
     }
 
     public static string OfflineField(string licenceKey, string field) => $"Offline-{licenceKey}.{field}";
@@ -49,25 +37,20 @@ public sealed class LicencesModel(IMessageBus bus) : PageModel
     /// <summary>Issues an offline licence file for the fingerprint entered (it becomes the licence's one activation) and downloads it.</summary>
     public async Task<IActionResult> OnPostOfflineFileAsync(string licenceKey, string? fingerprint, string? machineName)
     {
-        try
-        {
-            var file = await bus.InvokeAsync<OfflineLicenceFile>(new IssueOfflineLicenceFile(User.RequiredUserId(), false, licenceKey, fingerprint, machineName), HttpContext.RequestAborted);
-            return File(file.Content, OfflineLicenceFile.ContentType, file.FileName);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string>
-            {
-                ["fingerprint"] = OfflineField(licenceKey, "Fingerprint"),
-                ["machineName"] = OfflineField(licenceKey, "MachineName"),
-            });
-            return await RedisplayAsync(e.Error.Status);
-        }
+        var file = await bus.InvokeAsync<OfflineLicenceFile>(new IssueOfflineLicenceFile(User.RequiredUserId(), false, licenceKey, fingerprint, machineName), HttpContext.RequestAborted);
+        return File(file.Content, OfflineLicenceFile.ContentType, file.FileName);
     }
+
+    /// <summary>The offline-file form's fields sit beside the licence the form was posted for.</summary>
+    public IReadOnlyDictionary<string, string> ErrorFields => new Dictionary<string, string>
+    {
+        ["fingerprint"] = OfflineField(PostedLicenceKey, "Fingerprint"),
+        ["machineName"] = OfflineField(PostedLicenceKey, "MachineName"),
+    };
+
+    private string PostedLicenceKey => Request.HasFormContentType ? Request.Form["licenceKey"].ToString() : "";
+
+    public Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct) => LoadAsync();
 
     private async Task<PageResult> RedisplayAsync(int status)
     {

@@ -13,7 +13,7 @@ using Wolverine;
 namespace PrimeTech.Web.Pages.Account;
 
 [EnableRateLimiting(AuthRateLimits.Auth)]
-public sealed class ProfileModel(IMessageBus bus) : PageModel
+public sealed class ProfileModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty] public NameInput Name { get; set; } = new();
 
@@ -21,53 +21,44 @@ public sealed class ProfileModel(IMessageBus bus) : PageModel
 
     public void OnGet() => Name.Name = User.DisplayName();
 
+    [ErrorPrefix(nameof(Name))]
     public async Task<IActionResult> OnPostNameAsync()
     {
-        try
-        {
-            await bus.InvokeAsync<Me>(new ChangeName(User.RequiredUserId(), Name.Name), HttpContext.RequestAborted);
-            TempData["Flash"] = "Your name has been updated.";
-            return new SeeOtherResult("/account/profile");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, "Name");
-            return Failed();
-        }
+        await bus.InvokeAsync<Me>(new ChangeName(User.RequiredUserId(), Name.Name), HttpContext.RequestAborted);
+        TempData["Flash"] = "Your name has been updated.";
+        return new SeeOtherResult("/account/profile");
     }
 
+    [ErrorPrefix(nameof(Password))]
     public async Task<IActionResult> OnPostPasswordAsync()
     {
         Name.Name = User.DisplayName();
         var command = new ChangePassword(User.RequiredUserId(), User.RequiredSessionId(), Password.CurrentPassword, Password.NewPassword,
             RequestClient.IpAddress(HttpContext), RequestClient.UserAgent(HttpContext));
         PasswordConfirmation.Check(ModelState, "Password.ConfirmNewPassword", Password.NewPassword, Password.ConfirmNewPassword);
-        try
+        if (!ModelState.IsValid)
         {
-            if (!ModelState.IsValid)
-            {
-                foreach (var error in ChangePassword.Validator.Instance.Validate(command).Errors)
-                    ModelState.AddModelError($"Password.{error.PropertyName}", error.ErrorMessage);
-                return Failed();
-            }
-            var result = await bus.InvokeAsync<PasswordChanged>(command, HttpContext.RequestAborted);
-            if (result.Failure is not null) throw result.Failure;
-            SessionCookie.Append(Response, result.Session!);
-            TempData["Flash"] = "Your password has been changed. You have been signed out on all other devices.";
-            return new SeeOtherResult("/account/profile");
+            foreach (var error in ChangePassword.Validator.Instance.Validate(command).Errors)
+                ModelState.AddModelError($"Password.{error.PropertyName}", error.ErrorMessage);
+            Password = new PasswordInput();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, "Password");
-            return Failed();
-        }
+        var result = await bus.InvokeAsync<PasswordChanged>(command, HttpContext.RequestAborted);
+        if (result.Failure is not null) throw result.Failure;
+        SessionCookie.Append(Response, result.Session!);
+        TempData["Flash"] = "Your password has been changed. You have been signed out on all other devices.";
+        return new SeeOtherResult("/account/profile");
     }
 
-    private PageResult Failed()
+    /// <summary>Every refusal of this page answers 400 (a wrong current password included), as it always has.</summary>
+    public int ErrorStatus(DomainException error) => StatusCodes.Status400BadRequest;
+
+    /// <summary>Passwords are never shown again.</summary>
+    public Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct)
     {
         Password = new PasswordInput();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return Task.CompletedTask;
     }
 
     public sealed class NameInput

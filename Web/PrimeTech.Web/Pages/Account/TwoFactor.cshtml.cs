@@ -15,7 +15,7 @@ namespace PrimeTech.Web.Pages.Account;
 /// off. Admins who have not enrolled are sent here from every admin page.
 /// </summary>
 [EnableRateLimiting(AuthRateLimits.Auth)]
-public sealed class TwoFactorModel(IMessageBus bus) : PageModel
+public sealed class TwoFactorModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty] public CodeInput Input { get; set; } = new();
 
@@ -35,31 +35,16 @@ public sealed class TwoFactorModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostConfirmAsync()
     {
-        try
-        {
-            var issued = await bus.InvokeAsync<RecoveryCodesIssued>(new ConfirmTwoFactor(User.RequiredUserId(), Input.Code, RequestClient.IpAddress(HttpContext)), HttpContext.RequestAborted);
-            await LoadAsync();
-            RecoveryCodes = issued.RecoveryCodes;
-            Response.Headers.CacheControl = "no-store";
-            return Page();
-        }
-        catch (DomainException e)
-        {
-            return await FailedAsync(e, null);
-        }
+        var issued = await bus.InvokeAsync<RecoveryCodesIssued>(new ConfirmTwoFactor(User.RequiredUserId(), Input.Code, RequestClient.IpAddress(HttpContext)), HttpContext.RequestAborted);
+        await LoadAsync();
+        RecoveryCodes = issued.RecoveryCodes;
+        Response.Headers.CacheControl = "no-store";
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDisableAsync()
     {
-        TwoFactorDisabled result;
-        try
-        {
-            result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(User.RequiredUserId(), Input.Code, RequestClient.IpAddress(HttpContext)), HttpContext.RequestAborted);
-        }
-        catch (DomainException e)
-        {
-            return await FailedAsync(e, null);
-        }
+        var result = await bus.InvokeAsync<TwoFactorDisabled>(new DisableTwoFactor(User.RequiredUserId(), Input.Code, RequestClient.IpAddress(HttpContext)), HttpContext.RequestAborted);
         if (result.Failure is not null) return await FailedAsync(result.Failure, result.RetryAfter);
         TempData["Flash"] = "Two-factor sign-in is off.";
         return new SeeOtherResult("/account/security");
@@ -72,14 +57,21 @@ public sealed class TwoFactorModel(IMessageBus bus) : PageModel
             Setup = await bus.InvokeAsync<TwoFactorSetup>(new StartTwoFactorSetup(User.RequiredUserId(), ReuseUnconfirmed: true), HttpContext.RequestAborted);
     }
 
-    private async Task<PageResult> FailedAsync(DomainException error, TimeSpan? retryAfter)
+    /// <summary>A code is never shown again.</summary>
+    public async Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct)
     {
         await LoadAsync();
-        ModelState.AddDomainErrors(error);
         Input.Code = null;
+    }
+
+    /// <summary>A refusal the handler returns (so that the failed attempt it recorded is kept) rather than throws.</summary>
+    private async Task<PageResult> FailedAsync(DomainException error, TimeSpan? retryAfter)
+    {
+        ModelState.AddDomainErrors(error);
         if (retryAfter is { } wait)
             Response.Headers.RetryAfter = ProblemResult.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
         Response.StatusCode = error.Error.Status;
+        await PrepareToShowErrorsAsync(error, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -10,7 +10,7 @@ using Wolverine;
 namespace PrimeTech.Web.Pages.Auth;
 
 [EnableRateLimiting(AuthRateLimits.Auth)]
-public sealed class ForgotPasswordModel(IMessageBus bus) : PageModel
+public sealed class ForgotPasswordModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty] public EmailInput Input { get; set; } = new();
 
@@ -20,19 +20,13 @@ public sealed class ForgotPasswordModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            await bus.InvokeAsync(new ForgotPassword(Input.Email), HttpContext.RequestAborted);
-            TempData["Flash"] = ForgotPassword.Accepted;
-            return new SeeOtherResult("/forgot-password");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        await bus.InvokeAsync(new ForgotPassword(Input.Email), HttpContext.RequestAborted);
+        TempData["Flash"] = ForgotPassword.Accepted;
+        return new SeeOtherResult("/forgot-password");
     }
+
+    /// <summary>Every refusal of this form answers 400.</summary>
+    public int ErrorStatus(DomainException error) => StatusCodes.Status400BadRequest;
 
     public sealed class EmailInput
     {

@@ -12,7 +12,7 @@ using Wolverine;
 namespace PrimeTech.Web.Pages.Auth;
 
 [EnableRateLimiting(AuthRateLimits.Auth)]
-public sealed class LoginModel(IMessageBus bus) : PageModel
+public sealed class LoginModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
 
@@ -23,32 +23,33 @@ public sealed class LoginModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
+        var result = await bus.InvokeAsync<LoginResult>(new Login(
+            Input.Email, Input.Password, Input.RememberMe,
+            RequestClient.IpAddress(HttpContext), RequestClient.UserAgent(HttpContext), SessionCookie.Read(Request)),
+            HttpContext.RequestAborted);
+        if (result.Failure is not null)
         {
-            var result = await bus.InvokeAsync<LoginResult>(new Login(
-                Input.Email, Input.Password, Input.RememberMe,
-                RequestClient.IpAddress(HttpContext), RequestClient.UserAgent(HttpContext), SessionCookie.Read(Request)),
-                HttpContext.RequestAborted);
-            if (result.Failure is not null)
-            {
-                if (result.RetryAfter is { } wait)
-                    Response.Headers.RetryAfter = ProblemResult.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
-                return Failed(result.Failure);
-            }
-            if (result.SecondStep is { } pending)
-            {
-                PendingSignInCookie.Append(Response, pending.Token, pending.ExpiresAt);
-                return new SeeOtherResult("/login/two-factor?returnUrl=" + Uri.EscapeDataString(ReturnUrls.SafeOr(ReturnUrl)));
-            }
-            SessionCookie.Append(Response, result.Session!);
-            return new SeeOtherResult(ReturnUrls.SafeOr(ReturnUrl));
+            if (result.RetryAfter is { } wait)
+                Response.Headers.RetryAfter = ProblemResult.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
+            return Failed(result.Failure);
         }
-        catch (DomainException e)
+        if (result.SecondStep is { } pending)
         {
-            return Failed(e);
+            PendingSignInCookie.Append(Response, pending.Token, pending.ExpiresAt);
+            return new SeeOtherResult("/login/two-factor?returnUrl=" + Uri.EscapeDataString(ReturnUrls.SafeOr(ReturnUrl)));
         }
+        SessionCookie.Append(Response, result.Session!);
+        return new SeeOtherResult(ReturnUrls.SafeOr(ReturnUrl));
     }
 
+    /// <summary>A password is never shown again.</summary>
+    public Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct)
+    {
+        Input.Password = null;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A refusal the handler returns (so that the failed attempt it recorded is kept) rather than throws.</summary>
     private PageResult Failed(DomainException error)
     {
         ModelState.AddDomainErrors(error);

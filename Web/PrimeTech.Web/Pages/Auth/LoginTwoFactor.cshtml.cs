@@ -14,7 +14,7 @@ namespace PrimeTech.Web.Pages.Auth;
 
 /// <summary>The second sign-in step: the pending sign-in cookie of the password step plus a code.</summary>
 [EnableRateLimiting(AuthRateLimits.Auth)]
-public sealed class LoginTwoFactorModel(IMessageBus bus) : PageModel
+public sealed class LoginTwoFactorModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty] public CodeInput Input { get; set; } = new();
 
@@ -34,18 +34,10 @@ public sealed class LoginTwoFactorModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        LoginResult result;
-        try
-        {
-            result = await bus.InvokeAsync<LoginResult>(new LoginTwoFactor(
-                PendingSignInCookie.Read(Request), Input.Code,
-                RequestClient.IpAddress(HttpContext), RequestClient.UserAgent(HttpContext), SessionCookie.Read(Request)),
-                HttpContext.RequestAborted);
-        }
-        catch (DomainException e)
-        {
-            return Failed(e);
-        }
+        var result = await bus.InvokeAsync<LoginResult>(new LoginTwoFactor(
+            PendingSignInCookie.Read(Request), Input.Code,
+            RequestClient.IpAddress(HttpContext), RequestClient.UserAgent(HttpContext), SessionCookie.Read(Request)),
+            HttpContext.RequestAborted);
         if (result.Failure is not null)
         {
             if (result.RetryAfter is { } wait)
@@ -62,6 +54,14 @@ public sealed class LoginTwoFactorModel(IMessageBus bus) : PageModel
         return new SeeOtherResult(SafeReturnUrl);
     }
 
+    /// <summary>A code is never shown again.</summary>
+    public Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct)
+    {
+        Input.Code = null;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A refusal the handler returns (so that the failed attempt it recorded is kept) rather than throws.</summary>
     private PageResult Failed(DomainException error)
     {
         ModelState.AddDomainErrors(error);

@@ -10,7 +10,7 @@ using Wolverine;
 namespace PrimeTech.Web.Pages.Auth;
 
 [EnableRateLimiting(AuthRateLimits.Auth)]
-public sealed class RegisterModel(IMessageBus bus) : PageModel
+public sealed class RegisterModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty] public RegisterInput Input { get; set; } = new();
 
@@ -20,31 +20,33 @@ public sealed class RegisterModel(IMessageBus bus) : PageModel
     {
         var command = new Register(Input.Email, Input.Name, Input.Password);
         PasswordConfirmation.Check(ModelState, "Input.ConfirmPassword", Input.Password, Input.ConfirmPassword);
-        try
+        if (!ModelState.IsValid)
         {
-            if (!ModelState.IsValid)
-            {
-                // Show every field's problem at once, without registering.
-                foreach (var error in Register.Validator.Instance.Validate(command).Errors)
-                    ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
-                return Failed();
-            }
-            await bus.InvokeAsync(command, HttpContext.RequestAborted);
-            return new SeeOtherResult("/register/check-email");
+            // Show every field's problem at once, without registering.
+            foreach (var error in Register.Validator.Instance.Validate(command).Errors)
+                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
+            ForgetPasswords();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e);
-            return Failed();
-        }
+        await bus.InvokeAsync(command, HttpContext.RequestAborted);
+        return new SeeOtherResult("/register/check-email");
     }
 
-    private PageResult Failed()
+    /// <summary>Every refusal of this form answers 400 (an address already registered included).</summary>
+    public int ErrorStatus(DomainException error) => StatusCodes.Status400BadRequest;
+
+    public Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct)
+    {
+        ForgetPasswords();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Passwords are never shown again.</summary>
+    private void ForgetPasswords()
     {
         Input.Password = null;
         Input.ConfirmPassword = null;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
     }
 
     public sealed class RegisterInput

@@ -13,7 +13,7 @@ namespace PrimeTech.Web.Pages.Auth;
 
 /// <summary>Opening the emailed link only checks the token; the form's POST uses it.</summary>
 [EnableRateLimiting(AuthRateLimits.Auth)]
-public sealed class ResetPasswordModel(IMessageBus bus) : PageModel
+public sealed class ResetPasswordModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
 
@@ -39,7 +39,9 @@ public sealed class ResetPasswordModel(IMessageBus bus) : PageModel
             {
                 foreach (var error in ResetPassword.Validator.Instance.Validate(command).Errors)
                     ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
-                return Failed();
+                Input = new ResetInput();
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
             }
             await bus.InvokeAsync<PasswordWasReset>(command, HttpContext.RequestAborted);
             TempData["Flash"] = "Your password has been reset. Sign in with your new password.";
@@ -51,18 +53,16 @@ public sealed class ResetPasswordModel(IMessageBus bus) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e);
-            return Failed();
-        }
     }
 
-    private PageResult Failed()
+    /// <summary>Every refusal of this form answers 400.</summary>
+    public int ErrorStatus(DomainException error) => StatusCodes.Status400BadRequest;
+
+    /// <summary>Passwords are never shown again.</summary>
+    public Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct)
     {
         Input = new ResetInput();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return Task.CompletedTask;
     }
 
     public sealed class ResetInput

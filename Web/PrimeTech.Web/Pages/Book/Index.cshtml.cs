@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,17 +21,20 @@ namespace PrimeTech.Web.Pages.Book;
 /// slot (plain GET forms and links), then the contact details (POST).
 /// </summary>
 [EnableRateLimiting(BookingRateLimits.Create)]
-public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
+public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel, IShowsDomainErrors
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
         ["serviceSlug"] = nameof(Service),
         ["start"] = nameof(Slot),
+        ["date"] = nameof(Date),
         ["name"] = "Input.Name",
         ["email"] = "Input.Email",
         ["phone"] = "Input.Phone",
         ["notes"] = "Input.Notes",
     };
+
+    public IReadOnlyDictionary<string, string> ErrorFields => Fields;
 
     [BindProperty(SupportsGet = true)] public string? Service { get; set; }
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
@@ -70,20 +74,23 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
     {
         // Only the details are validated here; the handler validates everything and answers with field errors.
         ModelState.Clear();
-        try
-        {
-            var booking = await bus.InvokeAsync<BookingView>(new CreateBooking(
-                Service, Slot, Input.Name, Input.Email, Input.Phone, Input.Notes, BookingAccount.Of(User)));
-            TempData["BookedEmail"] = booking.ContactEmail;
-            return RedirectToPage("/Book/Done", new { reference = booking.Reference });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, fields: Fields);
-            if (e.Error == BookingErrors.SlotUnavailable) Slot = null;
-        }
+        var booking = await bus.InvokeAsync<BookingView>(new CreateBooking(
+            Service, Slot, Input.Name, Input.Email, Input.Phone, Input.Notes, BookingAccount.Of(User)));
+        TempData["BookedEmail"] = booking.ContactEmail;
+        return RedirectToPage("/Book/Done", new { reference = booking.Reference });
+    }
+
+    /// <summary>A refused booking is shown on the form with 200 (a service or slot no longer offered too); a slot taken meanwhile is chosen again.</summary>
+    public bool ShowsOnPage(DomainException error) => true;
+
+    public int ErrorStatus(DomainException error) => StatusCodes.Status200OK;
+
+    /// <summary>A refused booking shows the steps again; a refused day (GET) leaves them as far as they got.</summary>
+    public async Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct)
+    {
+        if (!HttpMethods.IsPost(Request.Method)) return;
+        if (error.Error == BookingErrors.SlotUnavailable) Slot = null;
         await LoadStepsAsync();
-        return Page();
     }
 
     private async Task LoadStepsAsync()
@@ -101,15 +108,7 @@ public sealed class IndexModel(IMessageBus bus, TimeProvider clock) : PageModel
         var today = London.Today(clock);
         Days = Enumerable.Range(0, 28).Select(today.AddDays).Where(WorkingHours.IsWorkingDay).Take(15).ToList();
         if (string.IsNullOrWhiteSpace(Date)) return;
-        try
-        {
-            Availability = await bus.InvokeAsync<AvailabilityView>(new GetAvailability(Chosen.Slug, Date));
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string> { ["date"] = nameof(Date) });
-            return;
-        }
+        Availability = await bus.InvokeAsync<AvailabilityView>(new GetAvailability(Chosen.Slug, Date));
         if (!string.IsNullOrWhiteSpace(Slot) && CreateBooking.TryParseStart(Slot, out var start))
         {
             ChosenSlot = Availability.Slots.FirstOrDefault(s => s.Start == start);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -13,7 +12,7 @@ namespace PrimeTech.Web.Pages.Bookings;
 
 /// <summary>Reference + email → the booking, its history with our notes to the customer, and a cancel button.</summary>
 [EnableRateLimiting(BookingRateLimits.Track)]
-public sealed class TrackModel(IMessageBus bus) : PageModel
+public sealed class TrackModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -29,50 +28,41 @@ public sealed class TrackModel(IMessageBus bus) : PageModel
     public string? ConfirmedEmail { get; private set; }
     public string? Message { get; private set; }
 
+    public IReadOnlyDictionary<string, string> ErrorFields => Fields;
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        try
-        {
-            Booking = (await bus.InvokeAsync<TrackingAnswer>(new TrackBooking(Reference, Email))).OrThrow();
-            ConfirmedEmail = Email;
-        }
-        catch (DomainException e)
-        {
-            ShowError(e);
-        }
+        Booking = (await bus.InvokeAsync<TrackingAnswer>(new TrackBooking(Reference, Email))).OrThrow();
+        ConfirmedEmail = Email;
         return Page();
     }
 
     public async Task<IActionResult> OnPostCancelAsync()
     {
         ModelState.Clear();
-        try
-        {
-            Booking = (await bus.InvokeAsync<CancelledBooking>(new CancelBooking(Reference ?? "", Email, Reason, null))).OrThrow();
-            ConfirmedEmail = Email;
-            Message = "Your booking has been cancelled. We have emailed you a confirmation.";
-        }
-        catch (DomainException e)
-        {
-            ShowError(e);
-            if (e.Error.Status == 409)
-            {
-                Booking = (await bus.InvokeAsync<TrackingAnswer>(new TrackBooking(Reference, Email))).Booking;
-                ConfirmedEmail = Email;
-            }
-        }
+        Booking = (await bus.InvokeAsync<CancelledBooking>(new CancelBooking(Reference ?? "", Email, Reason, null))).OrThrow();
+        ConfirmedEmail = Email;
+        Message = "Your booking has been cancelled. We have emailed you a confirmation.";
         return Page();
     }
 
-    /// <summary>The error beside the form; a reference or email locked after too many failures answers 429 with <c>Retry-After</c>.</summary>
-    private void ShowError(DomainException e)
+    /// <summary>
+    /// The error beside the form with 200 (no such booking too); a reference or email locked after too
+    /// many failures answers 429 (the filter adds <c>Retry-After</c>).
+    /// </summary>
+    public bool ShowsOnPage(DomainException error) => true;
+
+    public int ErrorStatus(DomainException error) =>
+        error.RetryAfter is null ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests;
+
+    /// <summary>A booking that can no longer be cancelled (409) is shown as it is now.</summary>
+    public async Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct)
     {
-        ModelState.AddDomainErrors(e, fields: Fields);
-        if (e.RetryAfter is not { } wait) return;
-        Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        Response.Headers.RetryAfter = DomainException.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
+        if (error.Error.Status != StatusCodes.Status409Conflict) return;
+        Booking = (await bus.InvokeAsync<TrackingAnswer>(new TrackBooking(Reference, Email), ct)).Booking;
+        ConfirmedEmail = Email;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,13 +16,17 @@ namespace PrimeTech.Web.Pages.Bookings;
 /// is in the address, so the page sends no Referer anywhere and is never cached.
 /// </summary>
 [EnableRateLimiting(BookingRateLimits.Track)]
-public sealed class TrackLinkModel(IMessageBus bus) : PageModel
+public sealed class TrackLinkModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty, Display(Name = "Reason for cancelling (optional)")] public string? Reason { get; set; }
 
     public TrackedBooking? Booking { get; private set; }
     public string? Message { get; private set; }
+
+    public string ErrorPrefix => "";
+
+    public IReadOnlyDictionary<string, string> ErrorFields { get; } = new Dictionary<string, string> { ["reason"] = nameof(Reason) };
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
@@ -31,34 +36,21 @@ public sealed class TrackLinkModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        try
-        {
-            Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBookingByLink(Token));
-            return Page();
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBookingByLink(Token));
+        return Page();
     }
 
     public async Task<IActionResult> OnPostCancelAsync()
     {
         ModelState.Clear();
-        try
-        {
-            Booking = await bus.InvokeAsync<TrackedBooking>(new CancelBookingByLink(Token, Reason));
-            Message = "Your booking has been cancelled. We have emailed you a confirmation.";
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, prefix: "", fields: new Dictionary<string, string> { ["reason"] = nameof(Reason) });
-            Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBookingByLink(Token));
-        }
+        Booking = await bus.InvokeAsync<TrackedBooking>(new CancelBookingByLink(Token, Reason));
+        Message = "Your booking has been cancelled. We have emailed you a confirmation.";
         return Page();
     }
+
+    /// <summary>The booking pages answer 200 with the errors on the form.</summary>
+    public int ErrorStatus(DomainException error) => StatusCodes.Status200OK;
+
+    public async Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct) =>
+        Booking = await bus.InvokeAsync<TrackedBooking>(new TrackBookingByLink(Token), ct);
 }

@@ -15,7 +15,7 @@ using Wolverine;
 namespace PrimeTech.Web.Pages.Cart;
 
 [Authorize]
-public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : PageModel
+public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : PageModel, IShowsDomainErrors
 {
     public CartView Cart { get; private set; } = null!;
 
@@ -24,6 +24,11 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
 
     /// <summary>A quantity error, shown beside the line it belongs to.</summary>
     public Dictionary<string, string> LineErrors { get; } = [];
+
+    /// <summary>A refused checkout: the billing details' errors beside their fields, the cart's (changed, emptied) in the summary.</summary>
+    public string ErrorPrefix => BillingDetailsForm.Prefix;
+
+    public IReadOnlyDictionary<string, string> ErrorFields { get; } = new Dictionary<string, string> { ["cart"] = "" };
 
     public async Task OnGetAsync()
     {
@@ -82,14 +87,9 @@ public sealed class IndexModel(IMessageBus bus, IOptions<SiteOptions> site) : Pa
             TempData["FlashError"] = $"We created order {orderNumber} but could not open the payment page. Try \"Pay now\" in a moment.";
             return new SeeOtherResult($"/account/orders/{orderNumber}");
         }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, BillingDetailsForm.Prefix, fields: new Dictionary<string, string> { ["cart"] = "" });
-            Response.StatusCode = e.Error.Status;
-            Cart = await LoadAsync();
-            return Page();
-        }
     }
+
+    public async Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct) => Cart = await LoadAsync();
 
     /// <summary>A URL of this site becomes a path, so the browser stays on the host it is using; Stripe's stays as it is.</summary>
     private string OnThisSite(string url)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Orders;
 using Wolverine;
@@ -16,15 +15,8 @@ public sealed class CancelledModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? order)
     {
-        try
-        {
-            Order = await bus.InvokeAsync<OrderDetail>(new GetMyOrder(order ?? "", User.RequiredUserId()), HttpContext.RequestAborted);
-            return Page();
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        Order = await bus.InvokeAsync<OrderDetail>(new GetMyOrder(order ?? "", User.RequiredUserId()), HttpContext.RequestAborted);
+        return Page();
     }
 
     public Task<IActionResult> OnPostAsync(string? order) => PayNow.PostAsync(this, bus, order);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing.Contracts;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Orders;
 using Wolverine;
@@ -21,14 +20,7 @@ public sealed class SuccessModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? order)
     {
-        try
-        {
-            Order = await bus.InvokeAsync<OrderDetail>(new GetMyOrder(order ?? "", User.RequiredUserId()), HttpContext.RequestAborted);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        Order = await bus.InvokeAsync<OrderDetail>(new GetMyOrder(order ?? "", User.RequiredUserId()), HttpContext.RequestAborted);
         Billing = await bus.InvokeAsync<BillingRecord>(new GetOrderBillingRecord(Order.OrderId), HttpContext.RequestAborted);
         Response.Headers.CacheControl = "no-store";
         return Page();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
@@ -9,31 +8,25 @@ using Wolverine;
 
 namespace PrimeTech.Web.Pages.Products;
 
-public sealed class DetailsModel(IMessageBus bus) : PageModel
+public sealed class DetailsModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     public ProductDetail Product { get; private set; } = null!;
 
     /// <summary>Bound as text so "abc" gets the form's own message rather than the framework's.</summary>
     [BindProperty] public string? Quantity { get; set; } = "1";
 
+    public IReadOnlyDictionary<string, string> ErrorFields { get; } = new Dictionary<string, string> { ["quantity"] = nameof(Quantity), ["sku"] = "" };
+
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        try
-        {
-            Product = await bus.InvokeAsync<ProductDetail>(new GetProduct(slug), HttpContext.RequestAborted);
-            return Page();
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        Product = await bus.InvokeAsync<ProductDetail>(new GetProduct(slug), HttpContext.RequestAborted);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge();
-        var page = await OnGetAsync(slug);
-        if (page is not PageResult) return page;
+        await OnGetAsync(slug);
 
         if (!int.TryParse(Quantity?.Trim(), out var quantity))
         {
@@ -41,17 +34,8 @@ public sealed class DetailsModel(IMessageBus bus) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        try
-        {
-            await bus.InvokeAsync<CartView>(new AddToCart(User.RequiredUserId(), Product.Sku, quantity), HttpContext.RequestAborted);
-            TempData["Flash"] = $"{Product.Name} added to your cart.";
-            return new SeeOtherResult("/cart");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string> { ["quantity"] = nameof(Quantity), ["sku"] = "" });
-            Response.StatusCode = e.Error.Status;
-            return Page();
-        }
+        await bus.InvokeAsync<CartView>(new AddToCart(User.RequiredUserId(), Product.Sku, quantity), HttpContext.RequestAborted);
+        TempData["Flash"] = $"{Product.Name} added to your cart.";
+        return new SeeOtherResult("/cart");
     }
 }

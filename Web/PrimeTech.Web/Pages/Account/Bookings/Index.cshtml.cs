@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Booking.Bookings;
@@ -9,7 +10,7 @@ using Wolverine;
 namespace PrimeTech.Web.Pages.Account.Bookings;
 
 [Authorize]
-public sealed class IndexModel(IMessageBus bus) : PageModel
+public sealed class IndexModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     public IReadOnlyList<BookingView> Bookings { get; private set; } = [];
 
@@ -18,17 +19,15 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostCancelAsync(string reference)
     {
-        try
-        {
-            await bus.InvokeAsync<CancelledBooking>(new CancelBooking(reference, null, null, User.RequiredUserId()));
-            TempData["Flash"] = $"Booking {reference} has been cancelled. We have emailed you a confirmation.";
-            return RedirectToPage();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e);
-            await OnGetAsync();
-            return Page();
-        }
+        await bus.InvokeAsync<CancelledBooking>(new CancelBooking(reference, null, null, User.RequiredUserId()));
+        TempData["Flash"] = $"Booking {reference} has been cancelled. We have emailed you a confirmation.";
+        return RedirectToPage();
     }
+
+    /// <summary>A refused cancellation (an unknown reference too) is shown above the list, which answers 200 as before.</summary>
+    public bool ShowsOnPage(DomainException error) => true;
+
+    public int ErrorStatus(DomainException error) => StatusCodes.Status200OK;
+
+    public Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct) => OnGetAsync();
 }

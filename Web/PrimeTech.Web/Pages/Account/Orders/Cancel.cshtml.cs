@@ -15,14 +15,7 @@ public sealed class CancelModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string number)
     {
-        try
-        {
-            Order = await bus.InvokeAsync<OrderDetail>(new GetMyOrder(number, User.RequiredUserId()), HttpContext.RequestAborted);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        Order = await bus.InvokeAsync<OrderDetail>(new GetMyOrder(number, User.RequiredUserId()), HttpContext.RequestAborted);
         return Order.CanCancel ? Page() : NotPending(Order.OrderNumber);
     }
 
@@ -33,10 +26,6 @@ public sealed class CancelModel(IMessageBus bus) : PageModel
             var order = await bus.InvokeAsync<OrderDetail>(new CancelOrder(number, User.RequiredUserId()), HttpContext.RequestAborted);
             TempData["Flash"] = $"Order {order.OrderNumber} has been cancelled.";
             return new SeeOtherResult($"/account/orders/{order.OrderNumber}");
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
         }
         catch (DomainException e) when (e.Error == OrderingErrors.OrderNotPending)
         {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing.Contracts;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Orders;
 using Wolverine;
@@ -16,14 +15,7 @@ public sealed class DetailsModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string number)
     {
-        try
-        {
-            Order = await bus.InvokeAsync<OrderDetail>(new GetMyOrder(number, User.RequiredUserId()), HttpContext.RequestAborted);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        Order = await bus.InvokeAsync<OrderDetail>(new GetMyOrder(number, User.RequiredUserId()), HttpContext.RequestAborted);
         var billing = await bus.InvokeAsync<BillingRecord>(new GetOrderBillingRecord(Order.OrderId), HttpContext.RequestAborted);
         Invoice = billing.Invoice;
         Receipt = billing.Receipt;

@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Audit.Admin;
-using PrimeTech.BuildingBlocks.Errors;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Audit;
 
 /// <summary>The audit trail, newest first: filtered by actor, action, target, outcome and London dates (GET form), paged.</summary>
-public sealed class IndexModel(IMessageBus bus) : PageModel
+public sealed class IndexModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     public const int PageSize = 50;
 
@@ -28,19 +27,13 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
 
     public Paged<AuditEntryView>? Entries { get; private set; }
 
+    public IReadOnlyDictionary<string, string> ErrorFields => Fields;
+
     public async Task OnGetAsync()
     {
         ModelState.Clear();
-        try
-        {
-            Entries = await bus.InvokeAsync<Paged<AuditEntryView>>(
-                new ListAuditEntries(Actor, Action, Target, Outcome, From, To, Math.Max(PageNumber, 1), PageSize), HttpContext.RequestAborted);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, fields: Fields);
-            Response.StatusCode = e.Error.Status;
-        }
+        Entries = await bus.InvokeAsync<Paged<AuditEntryView>>(
+            new ListAuditEntries(Actor, Action, Target, Outcome, From, To, Math.Max(PageNumber, 1), PageSize), HttpContext.RequestAborted);
     }
 
     public string PageUrl(int page) => Links.WithQuery("/admin/audit", ("actor", Actor), ("action", Action), ("target", Target),

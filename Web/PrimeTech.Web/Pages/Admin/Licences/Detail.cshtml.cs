@@ -10,7 +10,8 @@ using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Licences;
 
-public sealed class DetailModel(IMessageBus bus) : PageModel
+/// <summary>One licence and its forms (revoke, reinstate, reset, offline file), each form's errors under its own prefix.</summary>
+public sealed class DetailModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [FromRoute] public string LicenceKey { get; set; } = "";
 
@@ -21,82 +22,54 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
 
     public AdminLicenceView Licence { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
 
+    [ErrorPrefix(nameof(Revoke))]
     public Task<IActionResult> OnPostRevokeAsync() =>
-        ChangeAsync(nameof(Revoke), new RevokeLicence(User.RequiredUserId(), LicenceKey, Revoke.Reason), v => $"Licence {v.LicenceKey} revoked.");
+        ChangeAsync(new RevokeLicence(User.RequiredUserId(), LicenceKey, Revoke.Reason), v => $"Licence {v.LicenceKey} revoked.");
 
+    [ErrorPrefix(nameof(Reinstate))]
     public Task<IActionResult> OnPostReinstateAsync() =>
-        ChangeAsync(nameof(Reinstate), new ReinstateLicence(User.RequiredUserId(), LicenceKey, Reinstate.Reason),
-            v => $"Licence {v.LicenceKey} reinstated.");
+        ChangeAsync(new ReinstateLicence(User.RequiredUserId(), LicenceKey, Reinstate.Reason), v => $"Licence {v.LicenceKey} reinstated.");
 
+    [ErrorPrefix(nameof(Reset))]
     public Task<IActionResult> OnPostResetAsync()
     {
         if (!Reset.Confirm)
             ModelState.AddModelError("Reset.Confirm", "Confirm that you want to reset the activation");
-        return ChangeAsync(nameof(Reset), new ResetLicenceActivation(User.RequiredUserId(), LicenceKey, Reset.Reason), _ => "Activation reset.");
+        return ChangeAsync(new ResetLicenceActivation(User.RequiredUserId(), LicenceKey, Reset.Reason), _ => "Activation reset.");
     }
 
     /// <summary>Issues the file (the licence's one activation) and downloads it; errors are shown beside the form.</summary>
+    [ErrorPrefix(nameof(OfflineFile))]
     public async Task<IActionResult> OnPostOfflineFileAsync()
     {
-        try
-        {
-            var file = await bus.InvokeAsync<OfflineLicenceFile>(new IssueOfflineLicenceFile(User.RequiredUserId(), true, LicenceKey, OfflineFile.Fingerprint, OfflineFile.MachineName),
-                HttpContext.RequestAborted);
-            return File(file.Content, OfflineLicenceFile.ContentType, file.FileName);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, prefix: nameof(OfflineFile));
-            Response.StatusCode = e.Error.Status;
-            return await LoadAsync() ? Page() : NotFound();
-        }
+        var file = await bus.InvokeAsync<OfflineLicenceFile>(new IssueOfflineLicenceFile(User.RequiredUserId(), true, LicenceKey, OfflineFile.Fingerprint, OfflineFile.MachineName),
+            HttpContext.RequestAborted);
+        return File(file.Content, OfflineLicenceFile.ContentType, file.FileName);
     }
 
-    private async Task<IActionResult> ChangeAsync(string form, object command, Func<AdminLicenceView, string> flash)
+    public Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct) => LoadAsync();
+
+    private async Task<IActionResult> ChangeAsync(object command, Func<AdminLicenceView, string> flash)
     {
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                var changed = await bus.InvokeAsync<AdminLicenceView>(command, HttpContext.RequestAborted);
-                TempData["Flash"] = flash(changed);
-                return new SeeOtherResult($"/admin/licences/{changed.LicenceKey}");
-            }
-            catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-            {
-                return NotFound();
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainErrors(e, prefix: form);
-                Response.StatusCode = e.Error.Status;
-            }
-        }
-        else
+        if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync();
+            return Page();
         }
-        return await LoadAsync() ? Page() : NotFound();
+        var changed = await bus.InvokeAsync<AdminLicenceView>(command, HttpContext.RequestAborted);
+        TempData["Flash"] = flash(changed);
+        return new SeeOtherResult($"/admin/licences/{changed.LicenceKey}");
     }
 
-    private async Task<bool> LoadAsync()
-    {
-        try
-        {
-            Licence = await bus.InvokeAsync<AdminLicenceView>(new GetAdminLicence(LicenceKey), HttpContext.RequestAborted);
-            return true;
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return false;
-        }
-    }
+    private async Task LoadAsync() =>
+        Licence = await bus.InvokeAsync<AdminLicenceView>(new GetAdminLicence(LicenceKey), HttpContext.RequestAborted);
 
     public sealed class ReasonInput
     {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Licensing.Admin;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
@@ -10,7 +9,7 @@ using System.Globalization;
 
 namespace PrimeTech.Web.Pages.Admin.Licences;
 
-public sealed class IndexModel(IMessageBus bus) : PageModel
+public sealed class IndexModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -18,18 +17,14 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
 
     public Paged<AdminLicenceSummary>? Results { get; private set; }
 
+    public string ErrorPrefix => "";
+
+    public IReadOnlyDictionary<string, string> ErrorFields { get; } = new Dictionary<string, string> { ["status"] = nameof(Status) };
+
     public async Task OnGetAsync()
     {
-        try
-        {
-            Results = await bus.InvokeAsync<Paged<AdminLicenceSummary>>(
-                new SearchLicences(Q, Status, PageNumber < 1 ? 1 : PageNumber), HttpContext.RequestAborted);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, prefix: "", fields: new Dictionary<string, string> { ["status"] = nameof(Status) });
-            Response.StatusCode = e.Error.Status;
-        }
+        Results = await bus.InvokeAsync<Paged<AdminLicenceSummary>>(
+            new SearchLicences(Q, Status, PageNumber < 1 ? 1 : PageNumber), HttpContext.RequestAborted);
     }
 
     public string PageLink(int page) =>

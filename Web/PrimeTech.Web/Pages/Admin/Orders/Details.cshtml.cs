@@ -18,7 +18,7 @@ namespace PrimeTech.Web.Pages.Admin.Orders;
 /// while something is left to refund: an amount, units of lines with the licences to revoke, or
 /// (neither) everything left.
 /// </summary>
-public sealed class DetailsModel(IMessageBus bus) : PageModel
+public sealed class DetailsModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     public AdminOrderDetail Detail { get; private set; } = null!;
 
@@ -28,22 +28,24 @@ public sealed class DetailsModel(IMessageBus bus) : PageModel
     [BindProperty] public RefundInput Input { get; set; } = new();
 
     public bool CanRefund => Detail.Billing.RefundablePence > 0 && Detail.Billing.Receipt is not null
-                             && Detail.Order.Status is "Paid" or "PartiallyRefunded";
+                             && (Detail.Order.Is(OrderStatus.Paid) || Detail.Order.Is(OrderStatus.PartiallyRefunded));
 
     /// <summary>Units of a line not yet refunded (refunds by line, pending ones included).</summary>
     public int UnitsLeft(OrderLineView line) =>
-        line.Quantity - Detail.Billing.Refunds.Where(r => r.Status != "Failed")
+        line.Quantity - Detail.Billing.Refunds.Where(r => !r.Is(RefundStatus.Failed))
             .SelectMany(r => r.Lines).Where(l => l.Sku == line.Sku).Sum(l => l.Quantity ?? 0);
 
-    public async Task<IActionResult> OnGetAsync(string number) => await LoadAsync(number) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string number)
+    {
+        await LoadAsync(number);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRefundAsync(string number)
     {
         ModelState.Clear();
         if (!Input.Confirm)
             ModelState.AddModelError("Input.Confirm", "Confirm that you want to refund this order");
-        if ((Input.Reason?.Length ?? 0) > RequestRefund.MaxReasonLength)
-            ModelState.AddModelError("Input.Reason", "Reason must be 500 characters or fewer");
         long? amount = null;
         if (!string.IsNullOrWhiteSpace(Input.Amount))
         {
@@ -57,47 +59,28 @@ public sealed class DetailsModel(IMessageBus bus) : PageModel
             .Select(l => new RefundLineRequest(l.Sku ?? "", l.Quantity, l.LicenceKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList()))
             .ToList();
 
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                var refund = await RefundFlow.RunAsync(bus, number, new RefundRequest(Input.Reason, amount, lines.Count > 0 ? lines : null),
-                    User.RequiredUserId(), HttpContext.RequestAborted);
-                TempData["Flash"] = refund.RefundablePence > 0
-                    ? "Refund requested. A credit note is issued when Stripe confirms it."
-                    : "Refund requested. The order will show as refunded when Stripe confirms it.";
-                return new SeeOtherResult($"/admin/orders/{refund.OrderNumber}");
-            }
-            catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-            {
-                return NotFound();
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainErrors(e);
-                Response.StatusCode = e.Error.Status;
-            }
-        }
-        else
+        if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(number);
+            return Page();
         }
-        return await LoadAsync(number) ? Page() : NotFound();
+        // The reason's length and the rest of the refund's rules are the refund's own (RequestRefund.Validator).
+        var refund = await RefundFlow.RunAsync(bus, number, new RefundRequest(Input.Reason, amount, lines.Count > 0 ? lines : null),
+            User.RequiredUserId(), HttpContext.RequestAborted);
+        TempData["Flash"] = refund.RefundablePence > 0
+            ? "Refund requested. A credit note is issued when Stripe confirms it."
+            : "Refund requested. The order will show as refunded when Stripe confirms it.";
+        return new SeeOtherResult($"/admin/orders/{refund.OrderNumber}");
     }
 
-    private async Task<bool> LoadAsync(string number)
+    public Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct) => LoadAsync((string)RouteData.Values["number"]!);
+
+    private async Task LoadAsync(string number)
     {
-        try
-        {
-            Detail = await AdminOrderDetailFlow.RunAsync(bus, number, HttpContext.RequestAborted);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return false;
-        }
+        Detail = await AdminOrderDetailFlow.RunAsync(bus, number, HttpContext.RequestAborted);
         if (Detail.Order.Lines.Any(l => l.IsLicensed))
             Licences = (await bus.InvokeAsync<OrderLicences>(new GetOrderLicences(Detail.Order.OrderNumber), HttpContext.RequestAborted)).Items;
-        return true;
     }
 
     public sealed class RefundInput

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Orders;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Orders;
 
-public sealed class IndexModel(IMessageBus bus) : PageModel
+public sealed class IndexModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
@@ -18,6 +17,9 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<AdminOrderSummary>? Orders { get; private set; }
+
+    public IReadOnlyDictionary<string, string> ErrorFields { get; } =
+        new Dictionary<string, string> { ["from"] = nameof(From), ["to"] = nameof(To), ["status"] = nameof(Status) };
 
     public async Task OnGetAsync()
     {
@@ -29,16 +31,8 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        try
-        {
-            Orders = await bus.InvokeAsync<Paged<AdminOrderSummary>>(
-                new ListAdminOrders(Status, from, to, Q, Math.Max(PageNumber, 1)), HttpContext.RequestAborted);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string> { ["from"] = nameof(From), ["to"] = nameof(To), ["status"] = nameof(Status) });
-            Response.StatusCode = e.Error.Status;
-        }
+        Orders = await bus.InvokeAsync<Paged<AdminOrderSummary>>(
+            new ListAdminOrders(Status, from, to, Q, Math.Max(PageNumber, 1)), HttpContext.RequestAborted);
     }
 
     public string PageUrl(int page) =>

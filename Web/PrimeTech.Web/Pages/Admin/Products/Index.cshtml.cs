@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Catalogue;
 using Wolverine;
 using System.Globalization;
@@ -28,15 +27,8 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
 
     private async Task<IActionResult> SetActiveAsync(Guid id, bool active)
     {
-        try
-        {
-            var product = await bus.InvokeAsync<AdminProduct>(new SetProductActive(id, active), HttpContext.RequestAborted);
-            TempData["Flash"] = $"{product.Name} is now {(product.IsActive ? "active" : "inactive")}.";
-            return new SeeOtherResult("/admin/products");
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        var product = await bus.InvokeAsync<AdminProduct>(new SetProductActive(id, active), HttpContext.RequestAborted);
+        TempData["Flash"] = $"{product.Name} is now {(product.IsActive ? "active" : "inactive")}.";
+        return new SeeOtherResult("/admin/products");
     }
 }

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Catalogue;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Products;
 
-public sealed class NewModel(IMessageBus bus) : PageModel
+public sealed class NewModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     [BindProperty] public ProductInput Input { get; set; } = new();
+
+    public IReadOnlyDictionary<string, string> ErrorFields => ProductInput.Fields;
 
     public void OnGet()
     {
@@ -20,19 +21,10 @@ public sealed class NewModel(IMessageBus bus) : PageModel
         // other fields too, and the form keeps the more precise message for these two.
         var price = Input.PricePence(ModelState);
         var rate = Input.VatRatePercent(ModelState);
-        try
-        {
-            var product = await bus.InvokeAsync<AdminProduct>(new CreateProduct(
-                Input.Sku, Input.Slug, Input.Name, Input.Summary, Input.DescriptionMarkdown, price, rate, Input.IsLicensed, Input.IsActive),
-                HttpContext.RequestAborted);
-            TempData["Flash"] = $"Product {product.Name} saved.";
-            return new SeeOtherResult("/admin/products");
-        }
-        catch (DomainException e)
-        {
-            ProductInput.AddErrors(ModelState, e);
-            Response.StatusCode = e.Error.Status;
-            return Page();
-        }
+        var product = await bus.InvokeAsync<AdminProduct>(new CreateProduct(
+            Input.Sku, Input.Slug, Input.Name, Input.Summary, Input.DescriptionMarkdown, price, rate, Input.IsLicensed, Input.IsActive),
+            HttpContext.RequestAborted);
+        TempData["Flash"] = $"Product {product.Name} saved.";
+        return new SeeOtherResult("/admin/products");
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Catalogue;
 
 namespace PrimeTech.Web.Pages.Admin.Products;
@@ -62,18 +61,6 @@ public sealed partial class ProductInput
         if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate)) return rate;
         modelState.AddModelError("Input.VatRate", "VAT rate must be a number from 0 to 100, with up to 2 decimal places");
         return null;
-    }
-
-    /// <summary>Runs the command's checks too, so every field's error shows at once.</summary>
-    public static void AddErrors(ModelStateDictionary modelState, DomainException error)
-    {
-        foreach (var (field, messages) in error.Errors)
-        {
-            var key = Fields.TryGetValue(field, out var mapped) ? mapped : $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}";
-            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
-            foreach (var message in messages) modelState.AddModelError(key, message);
-        }
-        if (error.Errors.Count == 0) modelState.AddModelError("", error.Detail);
     }
 
     [GeneratedRegex(@"^\d{1,7}(\.\d{1,2})?$")]

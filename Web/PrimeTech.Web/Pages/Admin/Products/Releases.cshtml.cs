@@ -10,7 +10,7 @@ using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Products;
 
-public sealed class ReleasesModel(IMessageBus bus, IOptions<ReleaseOptions> options) : PageModel
+public sealed class ReleasesModel(IMessageBus bus, IOptions<ReleaseOptions> options) : PageModel, IShowsDomainErrors
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -26,9 +26,12 @@ public sealed class ReleasesModel(IMessageBus bus, IOptions<ReleaseOptions> opti
 
     public static string YankField(Guid releaseId) => $"Yank-{releaseId:N}";
 
+    /// <summary>A refused change is told in the summary (a yank's reason too: the release's own field shows only "Enter a reason").</summary>
+    public IReadOnlyDictionary<string, string> ErrorFields { get; } = new Dictionary<string, string> { ["reason"] = "" };
+
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync()) return NotFound();
+        await LoadAsync();
         if (Releases.FirstOrDefault(r => r.Version == Uploaded) is { } uploaded)
             UploadedMessage = $"Version {uploaded.Version} uploaded as a draft. Publish it to make it available.";
         return Page();
@@ -57,53 +60,25 @@ public sealed class ReleasesModel(IMessageBus bus, IOptions<ReleaseOptions> opti
 
     public async Task<IActionResult> OnPostDownloadAsync(Guid releaseId)
     {
-        try
-        {
-            var link = await ReleaseDownloadFlow.RunAsync(bus, releaseId, HttpContext, HttpContext.RequestAborted);
-            return new SeeOtherResult(link.Url);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        var link = await ReleaseDownloadFlow.RunAsync(bus, releaseId, HttpContext, HttpContext.RequestAborted);
+        return new SeeOtherResult(link.Url);
     }
 
     private async Task<IActionResult> ChangeAsync(object command, Func<AdminRelease, string> flash)
     {
-        try
-        {
-            var release = await bus.InvokeAsync<AdminRelease>(command, HttpContext.RequestAborted);
-            TempData["Flash"] = flash(release);
-            return new SeeOtherResult($"/admin/products/{Id}/releases");
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Detail);
-            return await RedisplayAsync(e.Error.Status);
-        }
+        var release = await bus.InvokeAsync<AdminRelease>(command, HttpContext.RequestAborted);
+        TempData["Flash"] = flash(release);
+        return new SeeOtherResult($"/admin/products/{Id}/releases");
     }
+
+    public Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct) => LoadAsync();
 
     private async Task<IActionResult> RedisplayAsync(int status)
     {
-        if (!await LoadAsync()) return NotFound();
+        await LoadAsync();
         Response.StatusCode = status;
         return Page();
     }
 
-    private async Task<bool> LoadAsync()
-    {
-        try
-        {
-            (Product, Releases) = await AdminReleasesFlow.RunAsync(bus, Id, HttpContext.RequestAborted);
-            return true;
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return false;
-        }
-    }
+    private async Task LoadAsync() => (Product, Releases) = await AdminReleasesFlow.RunAsync(bus, Id, HttpContext.RequestAborted);
 }

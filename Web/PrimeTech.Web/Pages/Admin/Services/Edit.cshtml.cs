@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Booking.Services;
@@ -11,7 +12,7 @@ namespace PrimeTech.Web.Pages.Admin.Services;
 
 /// <summary>Creates a service (no id) or edits one; unticking Active deactivates it.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(IMessageBus bus) : PageModel
+public sealed class EditModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -23,6 +24,8 @@ public sealed class EditModel(IMessageBus bus) : PageModel
 
     [BindProperty] public ServiceInput Input { get; set; } = new();
     public Guid? Id { get; private set; }
+
+    public IReadOnlyDictionary<string, string> ErrorFields => Fields;
 
     public sealed class ServiceInput
     {
@@ -37,16 +40,9 @@ public sealed class EditModel(IMessageBus bus) : PageModel
     {
         Id = id;
         if (id is null) return Page();
-        try
-        {
-            var s = await bus.InvokeAsync<AdminServiceView>(new GetService(id.Value));
-            Input = new ServiceInput { Name = s.Name, Slug = s.Slug, Description = s.Description, DurationMinutes = s.DurationMinutes, IsActive = s.IsActive };
-            return Page();
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        var s = await bus.InvokeAsync<AdminServiceView>(new GetService(id.Value));
+        Input = new ServiceInput { Name = s.Name, Slug = s.Slug, Description = s.Description, DurationMinutes = s.DurationMinutes, IsActive = s.IsActive };
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid? id)
@@ -54,21 +50,12 @@ public sealed class EditModel(IMessageBus bus) : PageModel
         Id = id;
         // A non-number duration fails binding; the handler reports the missing duration as a field error.
         ModelState.Clear();
-        try
-        {
-            var saved = await bus.InvokeAsync<AdminServiceView>(new SaveService(id,
-                new ServiceFields(Input.Slug, Input.Name, Input.Description, Input.DurationMinutes, Input.IsActive)));
-            TempData["Flash"] = $"Service \"{saved.Name}\" saved.";
-            return Redirect("/admin/services");
-        }
-        catch (DomainException e) when (e.Error != ErrorCode.NotFound)
-        {
-            ModelState.AddDomainErrors(e, fields: Fields);
-            return Page();
-        }
-        catch (DomainException)
-        {
-            return NotFound();
-        }
+        var saved = await bus.InvokeAsync<AdminServiceView>(new SaveService(id,
+            new ServiceFields(Input.Slug, Input.Name, Input.Description, Input.DurationMinutes, Input.IsActive)));
+        TempData["Flash"] = $"Service \"{saved.Name}\" saved.";
+        return Redirect("/admin/services");
     }
+
+    /// <summary>The booking pages answer 200 with the errors on the form.</summary>
+    public int ErrorStatus(DomainException error) => StatusCodes.Status200OK;
 }

@@ -12,7 +12,7 @@ namespace PrimeTech.Web.Pages.Admin.Users;
 
 /// <summary>One account: details, the Admin role, lock and unlock, the history of admin changes, and the customer's timeline.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class DetailModel(IMessageBus bus) : PageModel
+public sealed class DetailModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     private static readonly Dictionary<string, string> Fields = new() { ["roles"] = nameof(Admin), ["reason"] = nameof(LockReason) };
 
@@ -25,9 +25,11 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
     [BindProperty] public bool Admin { get; set; }
     [BindProperty] public string? LockReason { get; set; }
 
+    public IReadOnlyDictionary<string, string> ErrorFields => Fields;
+
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        if (await LoadAsync(id) is null) return NotFound();
+        await LoadAsync(id);
         Admin = Account.IsAdmin;
         return Page();
     }
@@ -47,38 +49,22 @@ public sealed class DetailModel(IMessageBus bus) : PageModel
     private async Task<IActionResult> ChangeAsync(string id, Func<Guid, object> command, Func<AdminUserView, string> flash)
     {
         ModelState.Clear();
-        try
-        {
-            var changed = await bus.InvokeAsync<AdminUserView>(command(AdminUsers.ParseId(id)), HttpContext.RequestAborted);
-            TempData["Flash"] = flash(changed);
-            return new SeeOtherResult($"/admin/users/{changed.Id}");
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, fields: Fields);
-            if (await LoadAsync(id) is null) return NotFound();
-            if (e.Error != ErrorCode.ValidationFailed || !e.Errors.ContainsKey("roles")) Admin = Account.IsAdmin;
-            Response.StatusCode = e.Error.Status;
-            return Page();
-        }
+        var changed = await bus.InvokeAsync<AdminUserView>(command(AdminUsers.ParseId(id)), HttpContext.RequestAborted);
+        TempData["Flash"] = flash(changed);
+        return new SeeOtherResult($"/admin/users/{changed.Id}");
     }
 
-    private async Task<AdminUserView?> LoadAsync(string id)
+    /// <summary>The Admin box shows the account's role again, unless the role change itself was refused.</summary>
+    public async Task PrepareToShowErrorsAsync(DomainException error, CancellationToken ct)
     {
-        try
-        {
-            Account = await bus.InvokeAsync<AdminUserView>(new GetAdminUser(AdminUsers.ParseId(id)), HttpContext.RequestAborted);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return null;
-        }
+        await LoadAsync((string)RouteData.Values["id"]!);
+        if (error.Error != ErrorCode.ValidationFailed || !error.Errors.ContainsKey("roles")) Admin = Account.IsAdmin;
+    }
+
+    private async Task LoadAsync(string id)
+    {
+        Account = await bus.InvokeAsync<AdminUserView>(new GetAdminUser(AdminUsers.ParseId(id)), HttpContext.RequestAborted);
         Timeline = await CustomerTimelineView.LoadAsync(bus, Account.Id, HttpContext.RequestAborted);
-        return Account;
     }
 
     public static string Describe(string action) => action switch

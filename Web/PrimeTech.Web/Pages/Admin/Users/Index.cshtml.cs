@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Admin;
 using Wolverine;
@@ -12,7 +11,7 @@ namespace PrimeTech.Web.Pages.Admin.Users;
 
 /// <summary>Accounts, newest first: search by email or name, filter by role and lock (GET form), paged.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(IMessageBus bus) : PageModel
+public sealed class IndexModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     public const int PageSize = 20;
 
@@ -25,21 +24,16 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
 
     public Paged<AdminUserView>? Users { get; private set; }
 
+    public IReadOnlyDictionary<string, string> ErrorFields { get; } =
+        new Dictionary<string, string> { ["q"] = nameof(Q), ["role"] = nameof(Role), ["page"] = "", ["pageSize"] = "" };
+
     public async Task OnGetAsync()
     {
         ModelState.Clear();
         var pageText = Request.Query["page"].ToString();
         PageNumber = pageText.Length == 0 ? 1 : int.TryParse(pageText, out var number) ? number : 0;
         bool? locked = Locked switch { "true" => true, "false" => false, _ => null };
-        try
-        {
-            Users = await bus.InvokeAsync<Paged<AdminUserView>>(new ListUsers(Q, Role, locked, PageNumber, PageSize), HttpContext.RequestAborted);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string> { ["q"] = nameof(Q), ["role"] = nameof(Role), ["page"] = "", ["pageSize"] = "" });
-            Response.StatusCode = e.Error.Status;
-        }
+        Users = await bus.InvokeAsync<Paged<AdminUserView>>(new ListUsers(Q, Role, locked, PageNumber, PageSize), HttpContext.RequestAborted);
     }
 
     public string PageUrl(int page) =>

@@ -28,14 +28,7 @@ public sealed class DetailModel(IMessageBus bus, ILogger<DetailModel> logger) : 
     public async Task<IActionResult> OnGetAsync(string? eventId)
     {
         if (string.IsNullOrWhiteSpace(eventId)) return NotFound();
-        try
-        {
-            Event = await bus.InvokeAsync<WebhookEventDetail>(new GetWebhookEvent(eventId), HttpContext.RequestAborted);
-        }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
-        {
-            return NotFound();
-        }
+        Event = await bus.InvokeAsync<WebhookEventDetail>(new GetWebhookEvent(eventId), HttpContext.RequestAborted);
         Payload = Pretty(Event.Payload);
         return Page();
     }
@@ -49,12 +42,9 @@ public sealed class DetailModel(IMessageBus bus, ILogger<DetailModel> logger) : 
             TempData["Flash"] = $"Event processed again: {Display.Outcome(processed.Outcome)}.";
             return new SeeOtherResult($"/admin/webhooks/{processed.EventId}");
         }
-        catch (DomainException e) when (e.Error == ErrorCode.NotFound)
+        catch (DomainException e) when (e.Error != ErrorCode.NotFound)
         {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
+            // Told on the event's own page, which shows what the event is now.
             TempData["FlashError"] = e.Detail;
             return new SeeOtherResult($"/admin/webhooks/{eventId.Trim()}");
         }

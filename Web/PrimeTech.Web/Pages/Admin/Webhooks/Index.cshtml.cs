@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Billing.Webhooks;
-using PrimeTech.BuildingBlocks.Errors;
 using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Webhooks;
 
 /// <summary>Every Stripe event received, newest first, filtered by type, outcome and event id or order number.</summary>
-public sealed class IndexModel(IMessageBus bus) : PageModel
+public sealed class IndexModel(IMessageBus bus) : PageModel, IShowsDomainErrors
 {
     /// <summary>The event types the site acts on, for the filter (any other type can still be typed in the URL).</summary>
     public static readonly string[] KnownTypes =
@@ -26,18 +25,12 @@ public sealed class IndexModel(IMessageBus bus) : PageModel
 
     public Paged<WebhookEventSummary>? Events { get; private set; }
 
+    public IReadOnlyDictionary<string, string> ErrorFields { get; } = new Dictionary<string, string> { ["outcome"] = "Outcome", ["page"] = "" };
+
     public async Task OnGetAsync()
     {
-        try
-        {
-            Events = await bus.InvokeAsync<Paged<WebhookEventSummary>>(
-                new ListWebhookEvents(Type, Outcome, Q, PageNumber < 1 ? 1 : PageNumber), HttpContext.RequestAborted);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainErrors(e, fields: new Dictionary<string, string> { ["outcome"] = "Outcome", ["page"] = "" });
-            Response.StatusCode = e.Error.Status;
-        }
+        Events = await bus.InvokeAsync<Paged<WebhookEventSummary>>(
+            new ListWebhookEvents(Type, Outcome, Q, PageNumber < 1 ? 1 : PageNumber), HttpContext.RequestAborted);
     }
 
     public string PageUrl(int page) => Links.WithQuery("/admin/webhooks", ("type", Type), ("outcome", Outcome), ("q", Q),
