@@ -1,34 +1,22 @@
 using System.Text.Json;
 using Alba;
-using Microsoft.AspNetCore.Hosting;
 using PrimeTech.Testing;
 using Xunit;
 
 namespace PrimeTech.Billing.Tests;
 
-[CollectionDefinition(Name)]
-public sealed class StripeUnavailableCollection : ICollectionFixture<StripeUnavailableFixture>
-{
-    public const string Name = "stripe-unavailable";
-}
-
-/// <summary>The app with Stripe unreachable (its API base is a closed port).</summary>
-public sealed class StripeUnavailableFixture : AppFixture
-{
-    public override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Stripe:ApiBase", "http://127.0.0.1:9");
-    }
-}
-
 /// <summary>
-/// Checkout when Stripe cannot be reached: the order and its invoice are kept (the customer pays
-/// later with "Pay now") and the answer is 502 PAYMENT_PROVIDER_ERROR naming both.
+/// Checkout when Stripe cannot be reached (each test takes the fixture's relay to Stripe down: every
+/// connection is refused): the order and its invoice are kept (the customer pays later with
+/// "Pay now") and the answer is 502 PAYMENT_PROVIDER_ERROR naming both.
 /// </summary>
-[Collection(StripeUnavailableCollection.Name)]
-public sealed class StripeUnavailableTests(StripeUnavailableFixture app)
+[Collection(PaymentsCollection.Name)]
+public sealed class StripeUnavailableTests(PaymentsFixture app) : IDisposable
 {
+    private readonly IDisposable _stripeDown = app.StripeRelay.DownUntilDisposed();
+
+    public void Dispose() => _stripeDown.Dispose();
+
     [Fact]
     public async Task Checkout_keeps_the_order_and_invoice_and_answers_502_naming_them()
     {
