@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Ordering.Orders;
 using PrimeTech.Testing;
 using Xunit;
