@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 using Alba;
@@ -31,6 +32,7 @@ namespace PrimeTech.Testing;
 /// stand-in's webhooks at it. Both hosts share the database and the clock.
 /// </para>
 /// </summary>
+[SuppressMessage("Reliability", "CA1001", Justification = "xUnit disposes a fixture through IAsyncLifetime.DisposeAsync, which disposes the relay.")]
 public class AppFixture : IAsyncLifetime
 {
     public const string StripeApiKey = "sk_test_fixture";
