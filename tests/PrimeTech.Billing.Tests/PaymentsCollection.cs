@@ -14,13 +14,10 @@ public sealed class PaymentsCollection : ICollectionFixture<PaymentsFixture>
 /// <summary>
 /// The app on real services, also served on Kestrel so the fixture's Stripe stand-in can deliver
 /// signed webhooks to it over real HTTP; tests drive payments through the stand-in's control API.
-/// Stripe is reached through a relay, so a test can take it away (<see cref="StripeUnavailableTests"/>).
 /// </summary>
 public sealed class PaymentsFixture : AppFixture
 {
     protected override bool ServeOnKestrel => true;
-
-    protected override bool StripeBehindRelay => true;
 
     public Payments Payments => new(this);
 }

@@ -1,22 +1,34 @@
 using System.Text.Json;
 using Alba;
+using Microsoft.AspNetCore.Hosting;
 using PrimeTech.Testing;
 using Xunit;
 
 namespace PrimeTech.Billing.Tests;
 
-/// <summary>
-/// Checkout when Stripe cannot be reached (each test takes the fixture's relay to Stripe down: every
-/// connection is refused): the order and its invoice are kept (the customer pays later with
-/// "Pay now") and the answer is 502 PAYMENT_PROVIDER_ERROR naming both.
-/// </summary>
-[Collection(PaymentsCollection.Name)]
-public sealed class StripeUnavailableTests(PaymentsFixture app) : IDisposable
+[CollectionDefinition(Name)]
+public sealed class StripeUnavailableCollection : ICollectionFixture<StripeUnavailableFixture>
 {
-    private readonly IDisposable _stripeDown = app.StripeRelay.DownUntilDisposed();
+    public const string Name = "stripe-unavailable";
+}
 
-    public void Dispose() => _stripeDown.Dispose();
+/// <summary>The app with Stripe unreachable (its API base is a closed port).</summary>
+public sealed class StripeUnavailableFixture : AppFixture
+{
+    public override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Stripe:ApiBase", "http://127.0.0.1:9");
+    }
+}
 
+/// <summary>
+/// Checkout when Stripe cannot be reached: the order and its invoice are kept (the customer pays
+/// later with "Pay now") and the answer is 502 PAYMENT_PROVIDER_ERROR naming both.
+/// </summary>
+[Collection(StripeUnavailableCollection.Name)]
+public sealed class StripeUnavailableTests(StripeUnavailableFixture app)
+{
     [Fact]
     public async Task Checkout_keeps_the_order_and_invoice_and_answers_502_naming_them()
     {

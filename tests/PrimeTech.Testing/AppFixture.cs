@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 using Alba;
@@ -32,14 +31,12 @@ namespace PrimeTech.Testing;
 /// stand-in's webhooks at it. Both hosts share the database and the clock.
 /// </para>
 /// </summary>
-[SuppressMessage("Reliability", "CA1001", Justification = "xUnit disposes a fixture through IAsyncLifetime.DisposeAsync, which disposes the relay.")]
 public class AppFixture : IAsyncLifetime
 {
     public const string StripeApiKey = "sk_test_fixture";
 
     private WebApplication? _stripe;
     private WebApplicationFactory<Program>? _site;
-    private TcpRelay? _stripeRelay;
 
     public string Id { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
     public string DatabaseName => "pt_" + Id;
@@ -124,16 +121,6 @@ public class AppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// Reach the stand-in through <see cref="StripeRelay"/>, so a test can take Stripe away? Everything
-    /// goes through it (the app, the control API, the hosted page), since the stand-in names its hosted
-    /// page after the address it was asked at.
-    /// </summary>
-    protected virtual bool StripeBehindRelay => false;
-
-    /// <summary>In front of the stand-in (only when <see cref="StripeBehindRelay"/>).</summary>
-    public TcpRelay StripeRelay => _stripeRelay ?? throw new InvalidOperationException("This fixture reaches Stripe directly.");
-
     /// <summary>Starts this fixture's Stripe stand-in on a free port and points <c>Stripe:ApiBase</c> at it.</summary>
     public async Task StartStripeStandInAsync(string webhookUrl)
     {
@@ -144,11 +131,6 @@ public class AppFixture : IAsyncLifetime
             o.WebhookUrl = webhookUrl;
         });
         _stripe = app;
-        if (StripeBehindRelay)
-        {
-            _stripeRelay = new TcpRelay(new Uri(baseUrl).Port);
-            baseUrl = $"http://127.0.0.1:{_stripeRelay.Port}";
-        }
         Settings["Stripe:ApiBase"] = baseUrl;
         Stripe = new StripeStandInClient(new HttpClient { BaseAddress = new Uri(baseUrl + "/") });
     }
@@ -221,7 +203,6 @@ public class AppFixture : IAsyncLifetime
         if (_site is not null) await _site.DisposeAsync();
         if (Host is not null) await Host.DisposeAsync();
         if (_stripe is not null) await _stripe.DisposeAsync();
-        if (_stripeRelay is not null) await _stripeRelay.DisposeAsync();
         await DropDatabaseAsync();
     }
 

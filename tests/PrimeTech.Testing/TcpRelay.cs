@@ -45,18 +45,6 @@ public sealed class TcpRelay : IAsyncDisposable
 
     public void ComeBack() => _down = false;
 
-    /// <summary><see cref="GoDown"/> until the returned handle is disposed.</summary>
-    public IDisposable DownUntilDisposed()
-    {
-        GoDown();
-        return new ComingBack(this);
-    }
-
-    private sealed class ComingBack(TcpRelay relay) : IDisposable
-    {
-        public void Dispose() => relay.ComeBack();
-    }
-
     private async Task AcceptAsync()
     {
         while (!_stopping.IsCancellationRequested)
