@@ -1,32 +1,17 @@
-using PrimeTech.Testing;
 using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
 using System.Globalization;
 
 namespace PrimeTech.Booking.Tests;
 
-[CollectionDefinition(Name)]
-public sealed class BookingRateLimitCollection : ICollectionFixture<BookingRateLimitFixture>
-{
-    public const string Name = "booking-rate-limits";
-}
-
-/// <summary>The app with the booking limits lowered to two requests per window.</summary>
-public sealed class BookingRateLimitFixture : AppFixture
-{
-    public BookingRateLimitFixture()
-    {
-        Settings["RateLimits:BookingCreate:PermitLimit"] = "2";
-        Settings["RateLimits:BookingTrack:PermitLimit"] = "2";
-    }
-}
-
-[Collection(BookingRateLimitCollection.Name)]
-public sealed class RateLimitTests(BookingRateLimitFixture app)
+/// <summary>The booking limits lowered to two requests per window for the test (the policies read them per request).</summary>
+[Collection(BookingCollection.Name)]
+public sealed class RateLimitTests(BookingFixture app)
 {
     [Fact]
     public async Task Creating_and_tracking_are_rate_limited_per_client_with_retry_after()
     {
+        using var lowered = app.Override(("RateLimits:BookingCreate:PermitLimit", "2"), ("RateLimits:BookingTrack:PermitLimit", "2"));
         var monday = StartOfOwnWeek(app);
         await BookAsync(app, At(monday, 9), NewEmail());
         await BookAsync(app, At(monday, 10), NewEmail());

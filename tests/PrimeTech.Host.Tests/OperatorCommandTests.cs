@@ -90,7 +90,7 @@ public sealed class OperatorCommandTests(HostFixture app)
 
     private async Task<string> QueryLinesAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(TestServices.ConnectionString(app.DatabaseName));
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();

@@ -6,58 +6,16 @@ using System.Text.Json;
 using Npgsql;
 using PrimeTech.Testing;
 using Xunit;
-using System.Globalization;
 
 namespace PrimeTech.Host.Tests;
-
-[CollectionDefinition(Name)]
-public sealed class OutageCollection : ICollectionFixture<OutageFixture>
-{
-    public const string Name = "outages";
-}
-
-/// <summary>
-/// The app with dependencies of its own to take away: a PostgreSQL cluster of its own (stopped and
-/// started for real) and relays in front of the shared S3 and SMTP sink (cut and restored), so the
-/// services everyone else's tests use are never touched.
-/// </summary>
-public sealed class OutageFixture : AppFixture
-{
-    public ThrowawayPostgres Postgres { get; private set; } = null!;
-    public TcpRelay S3 { get; } = new(TestServices.S3Port);
-    public TcpRelay Smtp { get; } = new(TestServices.SmtpPort);
-
-    public OutageFixture()
-    {
-        Settings["S3:Endpoint"] = $"127.0.0.1:{S3.Port}";
-        Settings["Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture);
-    }
-
-    public override async Task InitializeAsync()
-    {
-        Postgres = await ThrowawayPostgres.CreateAsync();
-        Settings["ConnectionStrings:Postgres"] = Postgres.ConnectionString(DatabaseName);
-        await base.InitializeAsync();
-    }
-
-    protected override string AdminConnectionString() => Postgres.AdminConnectionString();
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Postgres.DisposeAsync();
-        await S3.DisposeAsync();
-        await Smtp.DisposeAsync();
-    }
-}
 
 /// <summary>
 /// Issue #11 item 4: with PostgreSQL or S3 unreachable the API answers 503 SERVICE_UNAVAILABLE with
 /// Retry-After and pages the styled 503 page, never 500; everything recovers by itself; an email
 /// accepted while the SMTP sink is down is delivered exactly once when it is back.
 /// </summary>
-[Collection(OutageCollection.Name)]
-public sealed class OutageTests(OutageFixture app)
+[Collection(HostCollection.Name)]
+public sealed class OutageTests(HostFixture app)
 {
     private readonly HttpClient _client = app.Host.Server.CreateClient();
 

@@ -5,28 +5,14 @@ using System.Globalization;
 
 namespace PrimeTech.Identity.Tests;
 
-[CollectionDefinition(Name)]
-public sealed class RateLimitCollection : ICollectionFixture<RateLimitFixture>
-{
-    public const string Name = "identity-rate-limits";
-}
-
-/// <summary>The app with the auth limits lowered to 3 requests a minute.</summary>
-public sealed class RateLimitFixture : AppFixture
-{
-    public RateLimitFixture()
-    {
-        Settings["RateLimits:Auth:PermitLimit"] = "3";
-        Settings["RateLimits:Auth:Window"] = "00:01:00";
-    }
-}
-
-[Collection(RateLimitCollection.Name)]
-public sealed class AuthRateLimitTests(RateLimitFixture app)
+/// <summary>The auth limits lowered to 3 requests a minute for the test (the policy reads them per request).</summary>
+[Collection(IdentityCollection.Name)]
+public sealed class AuthRateLimitTests(IdentityFixture app)
 {
     [Fact]
     public async Task The_fourth_auth_request_in_a_minute_gets_429_with_retry_after()
     {
+        using var lowered = app.Override(("RateLimits:Auth:PermitLimit", "3"), ("RateLimits:Auth:Window", "00:01:00"));
         var statuses = new List<int>();
         IScenarioResult? last = null;
         for (var i = 0; i < 4; i++)

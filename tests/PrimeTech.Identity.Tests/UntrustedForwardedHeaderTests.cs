@@ -8,11 +8,15 @@ namespace PrimeTech.Identity.Tests;
 /// <summary>
 /// With <c>Network:KnownProxies</c> and <c>Network:KnownNetworks</c> empty (the default, and this
 /// fixture's), no sender's <c>X-Forwarded-For</c> or <c>X-Forwarded-Proto</c> is believed. Each test
-/// connects from an address of its own, so the lowered auth limit (3 a minute) is its alone.
+/// lowers the auth limit to 3 a minute and connects from an address of its own, so the limit is its alone.
 /// </summary>
-[Collection(RateLimitCollection.Name)]
-public sealed class UntrustedForwardedHeaderTests(RateLimitFixture app)
+[Collection(IdentityCollection.Name)]
+public sealed class UntrustedForwardedHeaderTests(IdentityFixture app) : IDisposable
 {
+    private readonly IDisposable _loweredAuthLimit = app.Override(("RateLimits:Auth:PermitLimit", "3"), ("RateLimits:Auth:Window", "00:01:00"));
+
+    public void Dispose() => _loweredAuthLimit.Dispose();
+
     [Fact]
     public async Task Rotating_x_forwarded_for_does_not_escape_the_per_ip_sign_in_limit()
     {

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Alba;
 using PrimeTech.Testing;
 
 namespace PrimeTech.Licensing.Tests;
 
-/// <summary>The installed software's side of the licence API: JSON over HTTP, no cookie.</summary>
-public sealed class LicenceApiClient(AppFixture app)
+/// <summary>The installed software's side of the licence API: JSON over HTTP, no cookie; to the fixture's host unless given another.</summary>
+public sealed class LicenceApiClient(AppFixture app, IAlbaHost? host = null)
 {
     public Task<ApiAnswer> ActivateAsync(string? key, string? fingerprint, string? machineName = null) =>
         PostAsync("/api/licences/activate", new { licenceKey = key, fingerprint, machineName });
@@ -19,7 +20,7 @@ public sealed class LicenceApiClient(AppFixture app)
 
     public async Task<ApiAnswer> PostAsync(string path, object body)
     {
-        using var client = app.Host.Server.CreateClient();
+        using var client = (host ?? app.Host).Server.CreateClient();
         using var response = await client.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
         return new ApiAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType,

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Licensing.Licences;
+using PrimeTech.Storage.ObjectStorage;
 using PrimeTech.Testing;
 using Xunit;
 using System.Globalization;
@@ -14,7 +15,10 @@ public sealed class LicensingCollection : ICollectionFixture<LicensingFixture>
     public const string Name = "licensing";
 }
 
-/// <summary>The app with the licence API's limits lifted (every test client shares one IP) and licence keys a test can script.</summary>
+/// <summary>
+/// The app with the licence API's limits lifted (every test client shares one IP) and licence keys a
+/// test can script. <c>Downloads:LinkLifetime</c> is read live, so <see cref="TightLimitTests"/> can shorten it.
+/// </summary>
 public class LicensingFixture : AppFixture
 {
     /// <summary>Small enough to test the limit, above the S3 client's 16 MiB part size so uploads go multipart.</summary>
@@ -33,7 +37,11 @@ public class LicensingFixture : AppFixture
     public override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<LicenceKeySource>(Keys));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<LicenceKeySource>(Keys);
+            services.AddLiveOptions<DownloadOptions>();
+        });
     }
 }
 

@@ -1,59 +1,48 @@
 using System.Net;
+using Alba;
 using PrimeTech.Testing;
 using Xunit;
 
 namespace PrimeTech.Licensing.Tests;
 
-[CollectionDefinition(Name)]
-public sealed class TightLimitsCollection : ICollectionFixture<TightLimitsFixture>
-{
-    public const string Name = "tight-limits";
-}
-
 /// <summary>
-/// The app with small limits: licence API 3 requests per key and 8 per IP a minute, 2 download
-/// links per user a minute, and download links that live 1 second.
+/// Small limits: licence API 3 requests per key and 8 per IP a minute, 2 download links per user a
+/// minute, and download links that live 1 second.
 /// </summary>
-public sealed class TightLimitsFixture : AppFixture
+[Collection(LicensingCollection.Name)]
+public sealed class TightLimitTests(LicensingFixture app)
 {
-    public TightLimitsFixture()
-    {
-        Settings["RateLimits:LicenceIp:PermitLimit"] = "8";
-        Settings["RateLimits:LicenceIp:Window"] = "00:01:00";
-        Settings["RateLimits:LicenceKey:PermitLimit"] = "3";
-        Settings["RateLimits:LicenceKey:Window"] = "00:01:00";
-        Settings["RateLimits:Downloads:PermitLimit"] = "2";
-        Settings["RateLimits:Downloads:Window"] = "00:01:00";
-        Settings["Downloads:LinkLifetime"] = "00:00:01";
-    }
-}
-
-[Collection(TightLimitsCollection.Name)]
-public sealed class TightLimitTests(TightLimitsFixture app)
-{
-    private readonly LicenceApiClient _api = new(app);
-
     [Fact]
     public async Task The_licence_API_is_limited_per_key_then_per_IP_with_429_and_Retry_After()
     {
+        // The per-key limiter takes its numbers once, when it is made: a host of its own, on the fixture's database.
+        await using var tight = await AlbaHost.For<Program>(builder =>
+        {
+            app.ConfigureWebHost(builder);
+            builder.UseSetting("RateLimits:LicenceIp:PermitLimit", "8");
+            builder.UseSetting("RateLimits:LicenceIp:Window", "00:01:00");
+            builder.UseSetting("RateLimits:LicenceKey:PermitLimit", "3");
+            builder.UseSetting("RateLimits:LicenceKey:Window", "00:01:00");
+        });
+        var api = new LicenceApiClient(app, tight);
         var fingerprint = LicenceApiClient.NewFingerprint();
         const string keyA = "LIC-AAAA-AAAA-AAAA";
         const string keyB = "LIC-BBBB-BBBB-BBBB";
 
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.OK, (await _api.ValidateAsync(keyA, fingerprint)).Status);
-        var perKey = await _api.ActivateAsync(keyA, fingerprint);
+            Assert.Equal(HttpStatusCode.OK, (await api.ValidateAsync(keyA, fingerprint)).Status);
+        var perKey = await api.ActivateAsync(keyA, fingerprint);
         AssertRateLimited(perKey);
 
-        Assert.Equal(HttpStatusCode.OK, (await _api.ValidateAsync(keyB, fingerprint)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await _api.ValidateAsync(keyB, fingerprint)).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _api.ValidateAsync("not a key", fingerprint)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.ValidateAsync(keyB, fingerprint)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.ValidateAsync(keyB, fingerprint)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.ValidateAsync("not a key", fingerprint)).Status);
         // That was the IP's 7th request of the minute; the 8th passes and the 9th is refused, whatever the key.
 
-        Assert.Equal(HttpStatusCode.OK, (await _api.ValidateAsync("LIC-CCCC-CCCC-CCCC", fingerprint)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.ValidateAsync("LIC-CCCC-CCCC-CCCC", fingerprint)).Status);
 
-        AssertRateLimited(await _api.ValidateAsync("LIC-DDDD-DDDD-DDDD", fingerprint));
-        AssertRateLimited(await _api.DeactivateAsync("LIC-EEEE-EEEE-EEEE", fingerprint));
+        AssertRateLimited(await api.ValidateAsync("LIC-DDDD-DDDD-DDDD", fingerprint));
+        AssertRateLimited(await api.DeactivateAsync("LIC-EEEE-EEEE-EEEE", fingerprint));
     }
 
     private static void AssertRateLimited(ApiAnswer answer)
@@ -69,6 +58,8 @@ public sealed class TightLimitTests(TightLimitsFixture app)
     [Fact]
     public async Task A_link_minted_with_a_1_second_lifetime_is_refused_once_expired_and_links_are_limited_per_user()
     {
+        using var tightLimits = app.Override(
+            ("RateLimits:Downloads:PermitLimit", "2"), ("RateLimits:Downloads:Window", "00:01:00"), ("Downloads:LinkLifetime", "00:00:01"));
         var shop = new ReleaseShop(app);
         var admin = await app.SignInAdminAsync();
         var (_, release, _, customer, _) = await shop.EntitledReleaseAsync(admin);

@@ -5,23 +5,14 @@ using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 
-[CollectionDefinition(Name)]
-public sealed class ShortExpiryCollection : ICollectionFixture<ShortExpiryFixture>
+/// <summary>Pending orders expiring after two seconds instead of seven days, for each test of the class.</summary>
+[Collection(OrderingCollection.Name)]
+public sealed class OrderExpiryTests(OrderingFixture app) : IDisposable
 {
-    public const string Name = "ordering-short-expiry";
-}
+    private readonly IDisposable _shortExpiry = app.Override(("Orders:PendingExpiry", "00:00:02"));
 
-/// <summary>The app with pending orders expiring after two seconds instead of seven days.</summary>
-public sealed class ShortExpiryFixture : AppFixture
-{
-    public ShortExpiryFixture() => Settings["Orders:PendingExpiry"] = "00:00:02";
+    public void Dispose() => _shortExpiry.Dispose();
 
-    public Shop Shop => new(this);
-}
-
-[Collection(ShortExpiryCollection.Name)]
-public sealed class OrderExpiryTests(ShortExpiryFixture app)
-{
     [Fact]
     public async Task An_unpaid_order_is_cancelled_by_the_message_scheduled_at_checkout_and_its_invoice_voided()
     {

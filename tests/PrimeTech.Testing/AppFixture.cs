@@ -5,8 +5,13 @@ using Alba;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using PrimeTech.BuildingBlocks.Operations;
+using PrimeTech.Host;
+using PrimeTech.Host.Cli;
 using PrimeTech.StripeStandIn;
 using Xunit;
 using System.Globalization;
@@ -14,10 +19,11 @@ using System.Globalization;
 namespace PrimeTech.Testing;
 
 /// <summary>
-/// The whole application on real services: a database and a bucket of its own (created here and
-/// migrated by the real <c>migrate</c> command), the shared SMTP sink, a Stripe stand-in of its own
-/// (in-process, real HTTP, Stripe's signatures), and a clock tests can move. One fixture serves a
-/// test collection; tests make their own data and never count others'.
+/// The whole application on real services: a database and a bucket of its own (created here, then
+/// migrated and seeded in-process by the code of the <c>migrate</c> and <c>seed</c> commands), the
+/// shared SMTP sink, a Stripe stand-in of its own (in-process, real HTTP, Stripe's signatures), and
+/// a clock tests can move. One fixture serves a test assembly (one collection, so its tests run one at a time); tests make their own data and
+/// never count others', and a test that needs another setting applies it with <see cref="Override"/>.
 /// <para>
 /// Stripe's webhooks and browsers need a real listener: a fixture that returns true from
 /// <see cref="ServeOnKestrel"/> also serves the app on Kestrel at <see cref="SiteUrl"/> (which is
@@ -82,7 +88,7 @@ public class AppFixture : IAsyncLifetime
             ["Seed:AdminPassword"] = "Admin-password-for-tests-1",
             ["Seed:AdminName"] = "Test Administrator",
             // Every test request comes from the same (absent) client IP: lift the per-IP limits.
-            // RateLimitTests lowers them again in a fixture of its own.
+            // The rate-limit tests lower them again for a moment (Override).
             ["RateLimits:Auth:PermitLimit"] = "100000",
             ["RateLimits:ResendVerification:PermitLimit"] = "100000",
             ["RateLimits:Session:PermitLimit"] = "100000",
@@ -142,7 +148,12 @@ public class AppFixture : IAsyncLifetime
     /// <summary>The server that holds the fixture's database (the shared PostgreSQL unless a fixture brings its own).</summary>
     protected virtual string AdminConnectionString() => TestServices.AdminConnectionString();
 
-    /// <summary>Creates the fixture's database, then runs the real <c>migrate</c> and <c>seed</c>.</summary>
+    /// <summary>
+    /// Creates the fixture's database, then migrates and seeds it with the code of the <c>migrate</c>
+    /// and <c>seed</c> commands, in this process: an app composed as the executable composes itself,
+    /// built and never started. Starting the executable twice per fixture cost seconds of CPU each;
+    /// the executable's own commands are tested by Host.Tests' <c>OperatorCommandTests</c>.
+    /// </summary>
     public async Task PrepareDatabaseAsync()
     {
         await using (var admin = new NpgsqlConnection(AdminConnectionString()))
@@ -152,13 +163,27 @@ public class AppFixture : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
-        var migrate = await RunHostCommandAsync("migrate");
-        if (migrate.ExitCode != 0)
-            throw new InvalidOperationException($"migrate failed ({migrate.ExitCode}):\n{migrate.Output}\n{migrate.Error}");
-        var seed = await RunHostCommandAsync("seed");
-        if (seed.ExitCode != 0)
-            throw new InvalidOperationException($"seed failed ({seed.ExitCode}):\n{seed.Output}\n{seed.Error}");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = HostEnvironment,
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+        });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.AddPrimeTech();
+        await using var app = builder.Build();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await OperatorCommands.MigrateAsync(app, TextWriter.Null, deadline.Token);
+        await OperatorCommands.SeedAsync(app.Services,
+            new SeedArguments(AdminEmail, AdminPassword, Settings["Seed:AdminName"], DemoReleases: false), TextWriter.Null, deadline.Token);
     }
+
+    /// <summary>Settings applied while the fixture's hosts run (<see cref="Override"/>).</summary>
+    public SettingOverrides Overrides { get; } = new();
+
+    /// <summary>Sets configuration keys in every host of the fixture until the handle is disposed.</summary>
+    public IDisposable Override(params (string Key, string Value)[] settings) =>
+        Overrides.Apply(settings.ToDictionary(s => s.Key, s => s.Value));
 
     /// <summary>Test settings and the movable clock, applied to any host built from <see cref="Program"/>.</summary>
     public virtual void ConfigureWebHost(IWebHostBuilder builder)
@@ -169,6 +194,7 @@ public class AppFixture : IAsyncLifetime
         builder.UseStaticWebAssets();
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.Add(Overrides));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -189,7 +215,7 @@ public class AppFixture : IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
-    /// <summary>The environment <see cref="RunHostCommandAsync"/> runs the executable in.</summary>
+    /// <summary>The environment <see cref="RunHostCommandAsync"/> runs the executable in, and <see cref="PrepareDatabaseAsync"/> composes the app in.</summary>
     public string HostEnvironment { get; set; } = "Test";
 
     /// <summary>
