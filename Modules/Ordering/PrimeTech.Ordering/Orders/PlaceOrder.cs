@@ -2,7 +2,6 @@ using Marten;
 using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
-using PrimeTech.BuildingBlocks.Money;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
 using PrimeTech.Ordering.Contracts;
@@ -29,9 +28,6 @@ public sealed record PlacedOrder(Guid OrderId, string OrderNumber, bool Replayed
 /// </summary>
 public static class PlaceOrderHandler
 {
-    /// <summary>Online payment is refused above this (the payment provider's limit).</summary>
-    public const long MaxGrossPence = 99_999_999;
-
     public static async Task<(PlacedOrder, OutgoingMessages)> Handle(
         PlaceOrder command, IDocumentSession session, TimeProvider clock, IOptions<OrderOptions> options, CancellationToken ct)
     {
@@ -54,32 +50,7 @@ public static class PlaceOrderHandler
             throw new DomainException(OrderingErrors.CartChanged, "Your cart changed in another window. Check it and check out again.");
 
         var products = (await session.LoadManyAsync<Product>(ct, cart.Lines.Select(l => l.ProductId).ToArray())).ToDictionary(p => p.Id);
-        var lines = new List<OrderLine>();
-        foreach (var cartLine in cart.Lines)
-        {
-            if (!products.TryGetValue(cartLine.ProductId, out var product) || !product.IsActive)
-                throw new DomainException(OrderingErrors.ProductInactive,
-                    $"{product?.Name ?? cartLine.Sku} is no longer available. Remove it to check out.");
-            var net = product.UnitPriceNetPence * cartLine.Quantity;
-            var vat = Vat.On(net, product.VatRatePercent);
-            lines.Add(new OrderLine
-            {
-                ProductId = product.Id,
-                Sku = product.Sku,
-                Name = product.Name,
-                IsLicensed = product.IsLicensed,
-                UnitPriceNetPence = product.UnitPriceNetPence,
-                VatRatePercent = product.VatRatePercent,
-                Quantity = cartLine.Quantity,
-                NetPence = net,
-                VatPence = vat,
-                GrossPence = net + vat,
-            });
-        }
-
-        var gross = lines.Sum(l => l.GrossPence);
-        if (gross > MaxGrossPence)
-            throw DomainException.Validation("cart", "Orders over £999,999.99 cannot be paid online");
+        var lines = OrderPricing.Lines(cart.Lines, products);
 
         var now = clock.GetUtcNow();
         var order = new Order
@@ -95,7 +66,7 @@ public static class PlaceOrderHandler
             Lines = lines,
             NetPence = lines.Sum(l => l.NetPence),
             VatPence = lines.Sum(l => l.VatPence),
-            GrossPence = gross,
+            GrossPence = lines.Sum(l => l.GrossPence),
             CreatedAt = now,
             History = [new OrderStatusChange { At = now, To = OrderStatus.PendingPayment, By = ChangedBy.Customer }],
         };
