@@ -39,7 +39,8 @@ public sealed class MessageValidationPolicy : IHandlerPolicy
             if (count > 1)
                 throw new InvalidOperationException($"{chain.MessageType.FullName} has {count} validators; a message has one.");
             var method = typeof(MessageValidation).GetMethod(nameof(MessageValidation.Validate))!.MakeGenericMethod(chain.MessageType);
-            chain.Middleware.Add(new MethodCall(typeof(MessageValidation), method));
+            // First of all: before the handler class's own Load and Before steps, which come earlier in the list.
+            chain.Middleware.Insert(0, new MethodCall(typeof(MessageValidation), method));
         }
     }
 }
