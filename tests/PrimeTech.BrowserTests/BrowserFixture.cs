@@ -38,6 +38,9 @@ public sealed class BrowserFixture : AppFixture
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
+        // The first visit to a page compiles its handlers (TypeLoadMode.Dynamic, D-137); with every
+        // test project running at once on two cores, CI once took over Playwright's 30 s for that.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -23,8 +23,6 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         site.Clock.Reset();
         var customer = await site.CreateCustomerAsync(name: "Journey Buyer");
         var page = await site.NewPageAsync();
-        // The journey crosses the PDF being rendered and stored in the background; be patient on a busy machine.
-        page.SetDefaultTimeout(60_000);
 
         await page.GotoAsync("/products");
         await AssertAccessibleAsync(page);
@@ -69,7 +67,7 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         var orderNumber = new Uri(page.Url).Query.Split('=')[1];
         Assert.Equal("Thank you", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         await AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Payment received" }).WaitForAsync(new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Payment received" }).WaitForAsync();
         var success = await page.Locator("main").InnerTextAsync();
         Assert.Matches(ReceiptNumber(), success);
         Assert.Contains("£119.98", success);
