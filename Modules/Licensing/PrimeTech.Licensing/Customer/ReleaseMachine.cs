@@ -8,6 +8,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.Customer;
 
@@ -20,16 +21,18 @@ public sealed record ReleaseMachine(Guid UserId, string LicenceKey);
 
 public static class ReleaseMachineHandler
 {
-    public static async Task<LicenceView> Handle(ReleaseMachine command, IDocumentSession session, TimeProvider clock,
-        IOptions<LicensingOptions> options, CancellationToken ct)
+    /// <summary>Someone else's licence is answered exactly as a missing one.</summary>
+    public static async Task<Licence> LoadAsync(ReleaseMachine command, IDocumentSession session, CancellationToken ct)
     {
-        var key = LicenceRules.NormaliseRouteKey(command.LicenceKey);
-        var licence = await LicenceRules.ByKeyAsync(session, key, ct);
-        if (licence is null || licence.UserId != command.UserId)
-            throw DomainException.NotFound("The licence");
-        if (licence.Release(command.UserId, clock.GetUtcNow(), options.Value.MachineSwaps))
-            session.Update(licence);
-        return LicenceView.From(licence);
+        var licence = await LicenceRules.ByKeyAsync(session, LicenceRules.NormaliseRouteKey(command.LicenceKey), ct);
+        return licence is not null && licence.UserId == command.UserId ? licence : throw DomainException.NotFound("The licence");
+    }
+
+    public static (LicenceView, IEnumerable<IMartenOp>) Handle(ReleaseMachine command, Licence licence, TimeProvider clock,
+        IOptions<LicensingOptions> options)
+    {
+        var changed = licence.Release(command.UserId, clock.GetUtcNow(), options.Value.MachineSwaps);
+        return (LicenceView.From(licence), LicenceRules.StoreIf(changed, licence));
     }
 }
 

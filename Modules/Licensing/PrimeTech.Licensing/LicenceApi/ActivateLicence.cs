@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.LicenceApi;
 
@@ -35,20 +36,21 @@ public sealed record ActivationResult(
 
 public static class ActivateLicenceHandler
 {
-    public static async Task<ActivationResult> Handle(ActivateLicence command, IDocumentSession session, TimeProvider clock,
-        IOptions<LicensingOptions> options, CancellationToken ct)
-    {
-        var key = LicenceRules.NormaliseKey(command.LicenceKey);
-        var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
+    public static Task<Licence> LoadAsync(ActivateLicence command, IDocumentSession session, CancellationToken ct) =>
+        LicenceRules.ByKeyOrNotFoundAsync(session, command.LicenceKey, ct);
 
+    /// <summary>Pure: the answer, and the licence to store only when the activation changed it.</summary>
+    public static (ActivationResult, IEnumerable<IMartenOp>) Handle(ActivateLicence command, Licence licence, TimeProvider clock,
+        IOptions<LicensingOptions> options)
+    {
         var now = clock.GetUtcNow();
-        if (licence.Activate(command.Fingerprint!, LicenceRules.NormaliseMachineName(command.MachineName), now,
-                options.Value.ReleaseSilentActivationsAfter))
-            session.Update(licence);
+        var changed = licence.Activate(command.Fingerprint!, LicenceRules.NormaliseMachineName(command.MachineName), now,
+            options.Value.ReleaseSilentActivationsAfter);
 
         var activation = licence.Activation!;
-        return new ActivationResult(licence.Key, licence.Status.ToString(), licence.ProductSku, licence.ProductName,
-            activation.ActivatedAt, activation.MachineName, Lease.For(licence, activation.Fingerprint, now, options.Value));
+        return (new ActivationResult(licence.Key, licence.Status.ToString(), licence.ProductSku, licence.ProductName,
+                activation.ActivatedAt, activation.MachineName, Lease.For(licence, activation.Fingerprint, now, options.Value)),
+            LicenceRules.StoreIf(changed, licence));
     }
 }
 

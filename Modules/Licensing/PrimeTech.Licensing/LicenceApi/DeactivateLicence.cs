@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.LicenceApi;
 
@@ -23,13 +24,13 @@ public sealed record DeactivationResult(string LicenceKey, bool Activated);
 
 public static class DeactivateLicenceHandler
 {
-    public static async Task<DeactivationResult> Handle(DeactivateLicence command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static Task<Licence> LoadAsync(DeactivateLicence command, IDocumentSession session, CancellationToken ct) =>
+        LicenceRules.ByKeyOrNotFoundAsync(session, command.LicenceKey, ct);
+
+    public static (DeactivationResult, IEnumerable<IMartenOp>) Handle(DeactivateLicence command, Licence licence, TimeProvider clock)
     {
-        var key = LicenceRules.NormaliseKey(command.LicenceKey);
-        var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
-        if (licence.Deactivate(command.Fingerprint!, clock.GetUtcNow()))
-            session.Update(licence);
-        return new DeactivationResult(licence.Key, Activated: false);
+        var changed = licence.Deactivate(command.Fingerprint!, clock.GetUtcNow());
+        return (new DeactivationResult(licence.Key, Activated: false), LicenceRules.StoreIf(changed, licence));
     }
 }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Licensing.Licences;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.LicenceApi;
 
@@ -27,15 +28,16 @@ public sealed record HeartbeatResult(string LicenceKey, DateTimeOffset LastSeenA
 
 public static class HeartbeatLicenceHandler
 {
-    public static async Task<HeartbeatResult> Handle(HeartbeatLicence command, IDocumentSession session, TimeProvider clock,
-        IOptions<LicensingOptions> options, CancellationToken ct)
+    public static Task<Licence> LoadAsync(HeartbeatLicence command, IDocumentSession session, CancellationToken ct) =>
+        LicenceRules.ByKeyOrNotFoundAsync(session, command.LicenceKey, ct);
+
+    public static (HeartbeatResult, IMartenOp) Handle(HeartbeatLicence command, Licence licence, TimeProvider clock,
+        IOptions<LicensingOptions> options)
     {
-        var key = LicenceRules.NormaliseKey(command.LicenceKey);
-        var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
         var now = clock.GetUtcNow();
         licence.Heartbeat(command.Fingerprint!, now);
-        session.Update(licence);
-        return new HeartbeatResult(licence.Key, now, Lease.For(licence, command.Fingerprint!, now, options.Value));
+        return (new HeartbeatResult(licence.Key, now, Lease.For(licence, command.Fingerprint!, now, options.Value)),
+            MartenOps.Update(licence));
     }
 }
 

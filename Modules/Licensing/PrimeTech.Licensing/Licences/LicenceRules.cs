@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
+using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.Licences;
 
@@ -28,6 +29,17 @@ public static class LicenceRules
 
     public static Task<Licence?> ByKeyAsync(IQuerySession session, string key, CancellationToken ct) =>
         session.Query<Licence>().FirstOrDefaultAsync(l => l.Key == key, ct);
+
+    /// <summary>The licence API's load step: the key as the software sent it, or LICENCE_NOT_FOUND.</summary>
+    public static async Task<Licence> ByKeyOrNotFoundAsync(IQuerySession session, string? rawKey, CancellationToken ct)
+    {
+        var key = NormaliseKey(rawKey);
+        return await ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
+    }
+
+    /// <summary>A decision's storage effect: the licence when it changed, else nothing to write.</summary>
+    public static IEnumerable<IMartenOp> StoreIf(bool changed, Licence licence) =>
+        changed ? [MartenOps.Update(licence)] : [];
 
     public static void FingerprintRules<T>(this AbstractValidator<T> validator, Func<T, string?> fingerprint)
     {
