@@ -2,10 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
-using Alba;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Audit.Tests;
 

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Audit.Tests;
 

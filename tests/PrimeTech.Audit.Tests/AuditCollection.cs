@@ -1,6 +1,3 @@
-using PrimeTech.Testing;
-using Xunit;
-
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace PrimeTech.Audit.Tests;

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Alba;
 using PrimeTech.BuildingBlocks.Time;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Audit.Tests;
 

@@ -1,7 +1,5 @@
 using PrimeTech.Ordering.Flows;
 using System.Net;
-using System.Text.Json;
-using Alba;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Marten;
@@ -9,7 +7,6 @@ using PrimeTech.Ordering;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
 using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
 using Wolverine;
 using Wolverine.Tracking;
 

@@ -1,7 +1,4 @@
-using Alba;
 using PrimeTech.Audit.Contracts;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Audit.Tests;
 

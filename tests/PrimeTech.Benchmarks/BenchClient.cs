@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using PrimeTech.Testing;
 
 namespace PrimeTech.Benchmarks;
 

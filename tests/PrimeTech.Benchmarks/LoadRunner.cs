@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PrimeTech.Benchmarks;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using PrimeTech.StripeStandIn;
-using PrimeTech.Testing;
-using System.Globalization;
 
 namespace PrimeTech.Benchmarks;
 

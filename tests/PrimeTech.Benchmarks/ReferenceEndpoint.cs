@@ -1,12 +1,9 @@
-using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using System.Globalization;
 
 namespace PrimeTech.Benchmarks;
 

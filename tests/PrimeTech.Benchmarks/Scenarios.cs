@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
-using PrimeTech.Testing;
-using System.Globalization;
 
 namespace PrimeTech.Benchmarks;
 

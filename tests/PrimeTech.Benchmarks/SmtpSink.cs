@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
-using PrimeTech.Testing;
 
 namespace PrimeTech.Benchmarks;
 

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Alba;
-using PrimeTech.Billing.Webhooks;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Billing.Tests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using PrimeTech.Billing.Invoices;
-using PrimeTech.Billing.Webhooks;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Billing.Tests;
 
 /// <summary>A payment whose amount or currency differs from the invoice issues nothing and is recorded for an admin.</summary>

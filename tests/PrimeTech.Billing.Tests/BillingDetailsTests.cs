@@ -1,12 +1,8 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Alba;
 using PrimeTech.Billing.Buyers;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Storage.Contracts;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Billing.Tests;
 

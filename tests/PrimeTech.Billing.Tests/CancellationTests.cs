@@ -1,10 +1,3 @@
-using PrimeTech.Billing.Invoices;
-using PrimeTech.Billing.Payments;
-using PrimeTech.Billing.Webhooks;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Billing.Tests;
 
 /// <summary>Cancelling an order closes its payment page at Stripe; a payment that still gets through is flagged, not receipted.</summary>

@@ -1,21 +1,15 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
-using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Billing.CreditNotes;
-using PrimeTech.Billing.Payments;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.Licensing;
 using PrimeTech.Licensing.Licences;
-using PrimeTech.Ordering.Orders;
 using PrimeTech.Storage.Contracts;
-using PrimeTech.Testing;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
-using Xunit;
 
 namespace PrimeTech.Billing.Tests;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Billing.CreditNotes;
@@ -8,8 +7,6 @@ using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.BuildingBlocks.Timeline;
 using PrimeTech.Licensing;
 using PrimeTech.Licensing.Licences;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Billing.Tests;
 

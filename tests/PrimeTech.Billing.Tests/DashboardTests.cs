@@ -1,6 +1,3 @@
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Billing.Tests;
 
 /// <summary>The admin dashboard: today's figures and the 30-day revenue chart, server-rendered.</summary>

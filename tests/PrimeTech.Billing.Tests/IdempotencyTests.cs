@@ -1,9 +1,3 @@
-using PrimeTech.Billing.Invoices;
-using PrimeTech.Billing.Payments;
-using PrimeTech.Billing.Webhooks;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
-using Xunit;
 using System.Globalization;
 
 namespace PrimeTech.Billing.Tests;

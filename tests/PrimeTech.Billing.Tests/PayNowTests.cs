@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Alba;
-using PrimeTech.Billing.Payments;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Billing.Tests;
 
 /// <summary>"Pay now" reuses the order's one invoice and its open session; a new session only when the last one ended.</summary>

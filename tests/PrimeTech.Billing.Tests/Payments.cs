@@ -6,16 +6,11 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PrimeTech.Billing.Buyers;
-using PrimeTech.Billing.Invoices;
-using PrimeTech.Billing.Payments;
-using PrimeTech.Billing.Webhooks;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.Ordering;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
 using Wolverine;
 
 namespace PrimeTech.Billing.Tests;

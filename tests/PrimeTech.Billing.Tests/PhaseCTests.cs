@@ -1,9 +1,3 @@
-using Alba;
-using PrimeTech.Billing.Invoices;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Billing.Tests;
 
 /// <summary>The plan's Phase C checks for orders and payments, against the Stripe stand-in over real HTTP.</summary>

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
-using Alba;
-using PrimeTech.Billing.Invoices;
 using PrimeTech.Storage.Contracts;
-using PrimeTech.Testing;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
-using Xunit;
 using System.Globalization;
 
 namespace PrimeTech.Billing.Tests;

@@ -1,11 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Alba;
-using PrimeTech.Billing.Payments;
-using PrimeTech.Billing.Webhooks;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Billing.Tests;
 

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Alba;
 using Microsoft.AspNetCore.Hosting;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Billing.Tests;
 

@@ -1,18 +1,13 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Billing.CreditNotes;
-using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Reports;
 using PrimeTech.BuildingBlocks.Money;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Billing.Tests;
 

@@ -1,3 +1,4 @@
+// The namespaces most of this project's files use; a file names only the rest.
 global using PrimeTech.Billing.Contracts;
 global using PrimeTech.Billing.Invoices;
 global using PrimeTech.Billing.Payments;

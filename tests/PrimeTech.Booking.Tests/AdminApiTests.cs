@@ -1,5 +1,3 @@
-using PrimeTech.Testing;
-using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
 using static PrimeTech.Booking.Tests.SignedInApiTests;
 

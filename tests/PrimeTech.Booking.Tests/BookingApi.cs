@@ -4,11 +4,8 @@ using System.Text.RegularExpressions;
 using Alba;
 using Ical.Net;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Booking.Admin;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Time;
-using PrimeTech.Testing;
 using Wolverine;
 
 namespace PrimeTech.Booking.Tests;

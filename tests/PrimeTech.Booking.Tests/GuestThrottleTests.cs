@@ -1,7 +1,4 @@
 using Alba;
-using Microsoft.Extensions.DependencyInjection;
-using PrimeTech.Booking.Bookings;
-using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
 using System.Globalization;
 

@@ -1,7 +1,4 @@
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using PrimeTech.Booking.Bookings;
-using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
 
 namespace PrimeTech.Booking.Tests;

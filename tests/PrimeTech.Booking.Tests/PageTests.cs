@@ -1,5 +1,4 @@
 using System.Net;
-using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
 
 namespace PrimeTech.Booking.Tests;

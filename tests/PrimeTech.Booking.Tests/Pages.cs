@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using PrimeTech.Testing;
 
 namespace PrimeTech.Booking.Tests;
 

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Booking.Services;
 using PrimeTech.BuildingBlocks.Errors;
 using Wolverine;
-using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
 
 namespace PrimeTech.Booking.Tests;

@@ -1,6 +1,4 @@
 using Alba;
-using PrimeTech.Testing;
-using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
 
 namespace PrimeTech.Booking.Tests;

@@ -1,6 +1,4 @@
-using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Errors;
-using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
 
 namespace PrimeTech.Booking.Tests;

@@ -1,11 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using PrimeTech.Booking.Bookings;
-using PrimeTech.Testing;
-using Xunit;
 using static PrimeTech.Booking.Tests.BookingApi;
 
 namespace PrimeTech.Booking.Tests;

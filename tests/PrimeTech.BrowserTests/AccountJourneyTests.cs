@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.BrowserTests;
 
 /// <summary>The account journey in Chromium: register, verify by the emailed link, sign in, change the password, sign out.</summary>

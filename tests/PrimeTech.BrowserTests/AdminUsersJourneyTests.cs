@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.BrowserTests;
 
 [Collection(BrowserCollection.Name)]

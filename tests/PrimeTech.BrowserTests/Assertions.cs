@@ -1,5 +1,4 @@
 using Deque.AxeCore.Commons;
-using Xunit;
 
 namespace PrimeTech.BrowserTests;
 

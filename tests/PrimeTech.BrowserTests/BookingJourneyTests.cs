@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Playwright;
 using PrimeTech.BuildingBlocks.Time;
-using Xunit;
 
 namespace PrimeTech.BrowserTests;
 

@@ -1,8 +1,5 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.BrowserTests;
 

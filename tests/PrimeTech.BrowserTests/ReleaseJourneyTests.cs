@@ -3,13 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Playwright;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Identifiers;
-using PrimeTech.Testing;
 using Wolverine;
 using Wolverine.Tracking;
-using Xunit;
 
 namespace PrimeTech.BrowserTests;
 

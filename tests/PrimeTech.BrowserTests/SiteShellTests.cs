@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using Xunit;
-
 namespace PrimeTech.BrowserTests;
 
 [Collection(BrowserCollection.Name)]

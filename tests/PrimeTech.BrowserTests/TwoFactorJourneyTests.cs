@@ -1,7 +1,4 @@
 using Alba;
-using Microsoft.Playwright;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.BrowserTests;
 

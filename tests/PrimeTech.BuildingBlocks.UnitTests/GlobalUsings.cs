@@ -1,1 +1,2 @@
+// The namespaces most of this project's files use; a file names only the rest.
 global using Xunit;

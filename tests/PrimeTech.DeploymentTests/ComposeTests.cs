@@ -2,8 +2,6 @@ using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Reflection;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.DeploymentTests;
 

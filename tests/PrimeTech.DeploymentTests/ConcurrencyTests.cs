@@ -1,7 +1,3 @@
-using System.Net;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.DeploymentTests;
 
 /// <summary>Real parallel requests spread over both instances, which share PostgreSQL: numbers stay gap-free, payments count once.</summary>

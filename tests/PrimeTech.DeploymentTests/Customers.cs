@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using PrimeTech.Testing;
-
 namespace PrimeTech.DeploymentTests;
 
 /// <summary>A customer with a basket checked out: the order, its invoice and the Stripe Checkout Session to pay it at.</summary>

@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using Microsoft.Playwright;
 using Npgsql;
 using PrimeTech.StripeStandIn;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.DeploymentTests;
 

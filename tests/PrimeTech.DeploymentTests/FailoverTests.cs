@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.DeploymentTests;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.DeploymentTests;
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using PrimeTech.Testing;
-using Xunit;
 using System.Globalization;
 
 namespace PrimeTech.DeploymentTests;

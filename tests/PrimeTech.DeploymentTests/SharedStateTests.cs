@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.DeploymentTests;
 
 /// <summary>Both instances share sessions and Data Protection keys (in PostgreSQL): what one mints, the other accepts.</summary>

@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
-using System.Text.Json;
-using Alba;
 using PrimeTech.Host.Platform;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Host.Tests;
 

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Email;
-using PrimeTech.Testing;
 using Wolverine;
-using Xunit;
 
 namespace PrimeTech.Host.Tests;
 

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
-using Alba;
-using Xunit;
 
 namespace PrimeTech.Host.Tests;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Alba;
-using Xunit;
-
 namespace PrimeTech.Host.Tests;
 
 [Collection(HostCollection.Name)]

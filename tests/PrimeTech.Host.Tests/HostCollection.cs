@@ -3,8 +3,6 @@ using Carter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Host.Tests;
 

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Host.Tests;
 

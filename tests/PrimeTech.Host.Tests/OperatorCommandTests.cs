@@ -1,6 +1,4 @@
 using Npgsql;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Host.Tests;
 

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Npgsql;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Host.Tests;
 

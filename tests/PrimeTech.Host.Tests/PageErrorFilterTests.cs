@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Web.Pages;
-using Xunit;
 
 namespace PrimeTech.Host.Tests;
 

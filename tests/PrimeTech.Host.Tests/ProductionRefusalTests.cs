@@ -1,6 +1,3 @@
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Host.Tests;
 
 /// <summary>

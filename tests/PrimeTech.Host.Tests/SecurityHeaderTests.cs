@@ -1,7 +1,4 @@
-using System.Net;
-using Alba;
 using PrimeTech.Host.Platform;
-using Xunit;
 
 namespace PrimeTech.Host.Tests;
 

@@ -1,8 +1,5 @@
 using Alba;
-using System.Text;
 using PrimeTech.Identity.Sessions;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.HostileClientTests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.HostileClientTests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.HostileClientTests;
 
 /// <summary>

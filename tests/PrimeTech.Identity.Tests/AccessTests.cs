@@ -1,7 +1,3 @@
-using Alba;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Identity.Tests;
 
 /// <summary>Who may go where: sign-in redirects, admin refusals, return URLs and cross-site requests.</summary>

@@ -4,9 +4,6 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PrimeTech.Identity.Tokens;
-using PrimeTech.Identity.Users;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Identity.Tests;
 

@@ -1,6 +1,4 @@
 using PrimeTech.Identity.DataProtection;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Identity.Tests;
 

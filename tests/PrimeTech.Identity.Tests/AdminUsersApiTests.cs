@@ -1,12 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Identity.Sessions;
-using PrimeTech.Identity.Users;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Identity.Tests;
 

@@ -1,7 +1,4 @@
 using System.Net;
-using PrimeTech.Identity.Users;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Identity.Tests;
 

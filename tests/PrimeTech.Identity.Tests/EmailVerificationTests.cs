@@ -1,7 +1,3 @@
-using Alba;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Identity.Tests;
 
 [Collection(IdentityCollection.Name)]

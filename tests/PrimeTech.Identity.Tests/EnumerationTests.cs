@@ -1,6 +1,3 @@
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Identity.Tests;
 
 /// <summary>Register, login, forgot-password and resend answer alike for known and unknown emails.</summary>

@@ -1,5 +1,3 @@
-using PrimeTech.Testing;
-using Xunit;
 using System.Globalization;
 
 namespace PrimeTech.Identity.Tests;

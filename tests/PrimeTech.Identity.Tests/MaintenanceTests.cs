@@ -5,10 +5,7 @@ using PrimeTech.Identity.Contracts;
 using PrimeTech.Identity.Maintenance;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.Tokens;
-using PrimeTech.Identity.Users;
-using PrimeTech.Testing;
 using Wolverine;
-using Xunit;
 using System.Globalization;
 
 namespace PrimeTech.Identity.Tests;

@@ -1,7 +1,4 @@
-using Alba;
 using PrimeTech.Identity.Auth;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Identity.Tests;
 

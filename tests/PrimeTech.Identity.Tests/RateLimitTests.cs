@@ -1,6 +1,3 @@
-using Alba;
-using PrimeTech.Testing;
-using Xunit;
 using System.Globalization;
 
 namespace PrimeTech.Identity.Tests;

@@ -1,8 +1,3 @@
-using Alba;
-using PrimeTech.Identity.Users;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Identity.Tests;
 
 [Collection(IdentityCollection.Name)]

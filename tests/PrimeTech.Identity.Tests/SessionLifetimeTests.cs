@@ -1,6 +1,4 @@
 using PrimeTech.Identity.Sessions;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Identity.Tests;
 

@@ -1,14 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Alba;
 using Carter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Identity.Tests;
 

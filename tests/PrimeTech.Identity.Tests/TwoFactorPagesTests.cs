@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using PrimeTech.Identity.TwoFactor;
-using PrimeTech.Identity.Users;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Identity.Tests;
 

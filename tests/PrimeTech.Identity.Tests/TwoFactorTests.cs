@@ -1,11 +1,7 @@
-using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.TwoFactor;
-using PrimeTech.Identity.Users;
-using PrimeTech.Testing;
-using Xunit;
 using System.Globalization;
 
 namespace PrimeTech.Identity.Tests;

@@ -1,7 +1,4 @@
 using System.Net;
-using Alba;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Identity.Tests;
 

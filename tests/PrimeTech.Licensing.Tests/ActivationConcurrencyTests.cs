@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using PrimeTech.Licensing.Licences;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace PrimeTech.Licensing.Tests;

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using PrimeTech.Licensing.Licences;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Licensing.Tests;
 
 [Collection(LicensingCollection.Name)]

@@ -1,9 +1,3 @@
-using System.Net;
-using Alba;
-using PrimeTech.Licensing.Licences;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Licensing.Tests;
 
 [Collection(LicensingCollection.Name)]

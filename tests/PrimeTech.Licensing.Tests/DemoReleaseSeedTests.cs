@@ -2,9 +2,7 @@ using System.IO.Compression;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Ordering.Contracts;
 using PrimeTech.Storage.Releases;
-using PrimeTech.Testing;
 using Wolverine;
-using Xunit;
 
 namespace PrimeTech.Licensing.Tests;
 

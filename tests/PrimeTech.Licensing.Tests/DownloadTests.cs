@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Storage.ObjectStorage;
 using PrimeTech.Storage.Releases;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Licensing.Tests;
 

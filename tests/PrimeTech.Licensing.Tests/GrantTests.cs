@@ -3,9 +3,7 @@ using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.Licensing.Contracts;
 using PrimeTech.Licensing.Entitlements;
-using PrimeTech.Licensing.Licences;
 using Wolverine;
-using Xunit;
 
 namespace PrimeTech.Licensing.Tests;
 

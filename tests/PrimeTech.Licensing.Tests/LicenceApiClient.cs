@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Alba;
-using PrimeTech.Testing;
 
 namespace PrimeTech.Licensing.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using PrimeTech.Licensing.Licences;
-using Xunit;
-
 namespace PrimeTech.Licensing.Tests;
 
 [Collection(LicensingCollection.Name)]

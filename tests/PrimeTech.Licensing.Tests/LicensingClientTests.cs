@@ -1,11 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Alba;
 using PrimeTech.Licensing.Client;
-using PrimeTech.Testing;
-using Xunit;
 using System.Globalization;
 
 namespace PrimeTech.Licensing.Tests;

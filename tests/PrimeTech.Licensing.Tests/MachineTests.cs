@@ -1,10 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Alba;
-using PrimeTech.Licensing.Licences;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Licensing.Tests;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Alba;
-using Xunit;
-
 namespace PrimeTech.Licensing.Tests;
 
 [Collection(LicensingCollection.Name)]

@@ -1,6 +1,3 @@
-using System.Net;
-using Xunit;
-
 namespace PrimeTech.Licensing.Tests;
 
 /// <summary>The plan's Phase C checks for licensing, as named there.</summary>

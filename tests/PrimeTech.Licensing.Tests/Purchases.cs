@@ -3,8 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.Licensing.Entitlements;
-using PrimeTech.Licensing.Licences;
-using PrimeTech.Testing;
 using Wolverine;
 using Wolverine.Tracking;
 

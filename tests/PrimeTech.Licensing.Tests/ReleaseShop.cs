@@ -1,15 +1,12 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Storage;
 using PrimeTech.Storage.Documents;
 using PrimeTech.Storage.Releases;
-using PrimeTech.Testing;
 
 namespace PrimeTech.Licensing.Tests;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Alba;
 using PrimeTech.Storage.Releases;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Licensing.Tests;
 

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using PrimeTech.Licensing.Client;
 using PrimeTech.Licensing.Signing;
-using Xunit;
 
 namespace PrimeTech.Licensing.Tests;
 

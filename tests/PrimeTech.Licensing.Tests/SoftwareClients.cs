@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Alba;
 using NSec.Cryptography;
 using PrimeTech.Licensing.Client;
-using PrimeTech.Testing;
 
 namespace PrimeTech.Licensing.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using Alba;
-using PrimeTech.Testing;
-using Xunit;
-
 namespace PrimeTech.Licensing.Tests;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using PrimeTech.Licensing.Client;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Licensing.Tests;
 

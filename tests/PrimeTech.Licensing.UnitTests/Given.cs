@@ -1,5 +1,3 @@
-using PrimeTech.Licensing.Licences;
-
 namespace PrimeTech.Licensing.UnitTests;
 
 internal static class Given

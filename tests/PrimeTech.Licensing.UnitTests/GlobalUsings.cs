@@ -1,1 +1,3 @@
+// The namespaces most of this project's files use; a file names only the rest.
+global using PrimeTech.Licensing.Licences;
 global using Xunit;

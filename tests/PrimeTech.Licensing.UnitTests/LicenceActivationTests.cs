@@ -1,5 +1,4 @@
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Licensing.Licences;
 using static PrimeTech.Licensing.UnitTests.Given;
 
 namespace PrimeTech.Licensing.UnitTests;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PrimeTech.Licensing.Customer;
 using PrimeTech.Licensing.LicenceApi;
-using PrimeTech.Licensing.Licences;
 using Wolverine.Marten;
 using static PrimeTech.Licensing.UnitTests.Given;
 

@@ -1,5 +1,4 @@
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Licensing.Licences;
 
 namespace PrimeTech.Licensing.UnitTests;
 

@@ -1,7 +1,5 @@
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Catalogue;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

@@ -1,7 +1,5 @@
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

@@ -1,6 +1,4 @@
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Catalogue;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using PrimeTech.Billing.Invoices;
-using PrimeTech.Ordering.Orders;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

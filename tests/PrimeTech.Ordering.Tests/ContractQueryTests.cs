@@ -1,8 +1,5 @@
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Contracts;
-using PrimeTech.Ordering.Orders;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

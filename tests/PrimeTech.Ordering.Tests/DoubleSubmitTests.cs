@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace PrimeTech.Ordering.Tests;
 
 /// <summary>One order has exactly one invoice: repeats of a checkout of the same cart revision return them.</summary>

@@ -1,6 +1,3 @@
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Ordering.Orders;
-using Xunit;
 using System.Globalization;
 
 namespace PrimeTech.Ordering.Tests;

@@ -1,11 +1,9 @@
 using PrimeTech.Billing.Flows;
 using System.Net;
 using System.Security.Cryptography;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Money;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

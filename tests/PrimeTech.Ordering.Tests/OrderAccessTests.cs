@@ -1,7 +1,4 @@
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Ordering.Orders;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

@@ -1,8 +1,5 @@
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Billing.Invoices;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Ordering.Orders;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

@@ -1,7 +1,4 @@
 using PrimeTech.Billing.Invoices;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

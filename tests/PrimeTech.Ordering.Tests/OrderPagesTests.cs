@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using PrimeTech.Testing;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

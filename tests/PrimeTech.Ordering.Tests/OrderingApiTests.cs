@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Alba;
-using PrimeTech.Testing;
-using Xunit;
 using System.Globalization;
 
 namespace PrimeTech.Ordering.Tests;

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
-using Xunit;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 

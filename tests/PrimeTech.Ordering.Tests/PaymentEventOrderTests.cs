@@ -1,8 +1,6 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Billing.Contracts;
-using PrimeTech.Ordering.Orders;
-using Xunit;
 
 namespace PrimeTech.Ordering.Tests;
 

@@ -6,8 +6,6 @@ using PrimeTech.Billing;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
-using PrimeTech.Ordering.Orders;
-using PrimeTech.Testing;
 using Wolverine;
 
 namespace PrimeTech.Ordering.Tests;

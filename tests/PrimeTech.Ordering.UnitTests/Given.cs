@@ -1,6 +1,5 @@
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
-using PrimeTech.Ordering.Orders;
 
 namespace PrimeTech.Ordering.UnitTests;
 

@@ -1,5 +1,4 @@
 using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Ordering.Orders;
 using static PrimeTech.Ordering.UnitTests.Given;
 
 namespace PrimeTech.Ordering.UnitTests;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Web;
 using Microsoft.Playwright;
 using PrimeTech.Testing;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PrimeTech.Testing;
 using Xunit;

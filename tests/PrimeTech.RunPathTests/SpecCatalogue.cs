@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Globalization;
 
 namespace PrimeTech.RunPathTests;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PrimeTech.StripeStandIn;
 
 public sealed record ActionResult(JsonObject Session, IReadOnlyList<StoredEvent> Events, string? Error = null);

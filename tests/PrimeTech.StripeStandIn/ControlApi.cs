@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PrimeTech.StripeStandIn;
 
 /// <summary>Test controls: pay or fail sessions without a browser, and (re)send events in every way Stripe might.</summary>

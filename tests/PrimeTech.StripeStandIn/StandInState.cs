@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 
 namespace PrimeTech.StripeStandIn;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
-
 namespace PrimeTech.StripeStandIn;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 
 namespace PrimeTech.StripeStandIn;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Audit.Recording;
-using PrimeTech.Audit.Trail;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Validation;
 using Wolverine;

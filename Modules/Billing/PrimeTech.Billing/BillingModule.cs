@@ -8,7 +8,6 @@ using PrimeTech.Billing.StripeApi;
 using PrimeTech.Billing.Webhooks;
 using PrimeTech.BuildingBlocks.Configuration;
 using PrimeTech.BuildingBlocks.Persistence;
-using Wolverine;
 
 namespace PrimeTech.Billing;
 

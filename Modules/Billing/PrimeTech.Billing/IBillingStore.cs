@@ -1,5 +1,3 @@
-using Marten;
-
 namespace PrimeTech.Billing;
 
 /// <summary>The Billing module's own Marten store (schema <c>billing</c>). No other module opens it.</summary>

@@ -1,5 +1,3 @@
-using PrimeTech.BuildingBlocks.Errors;
-
 namespace PrimeTech.Booking;
 
 /// <summary>The Booking module's error codes (problem+json <c>code</c>).</summary>

@@ -3,12 +3,10 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Booking.Availability;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Services;
 using PrimeTech.BuildingBlocks.Configuration;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.BuildingBlocks.Persistence;
-using PrimeTech.BuildingBlocks.Web;
 
 namespace PrimeTech.Booking;
 

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace PrimeTech.Booking;
 
 /// <summary>The Booking module's own Marten store (schema <c>booking</c>). No other module opens it.</summary>

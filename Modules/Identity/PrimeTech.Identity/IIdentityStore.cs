@@ -1,5 +1,3 @@
-using Marten;
-
 namespace PrimeTech.Identity;
 
 /// <summary>The Identity module's own Marten store (schema <c>identity</c>). No other module opens it.</summary>

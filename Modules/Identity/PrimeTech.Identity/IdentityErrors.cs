@@ -1,5 +1,3 @@
-using PrimeTech.BuildingBlocks.Errors;
-
 namespace PrimeTech.Identity;
 
 public static class IdentityErrors

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace PrimeTech.Licensing;
 
 /// <summary>The Licensing module's own Marten store (schema <c>licensing</c>). No other module opens it.</summary>

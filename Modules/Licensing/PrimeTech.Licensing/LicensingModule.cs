@@ -7,7 +7,6 @@ using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Entitlements;
 using PrimeTech.Licensing.LicenceApi;
-using PrimeTech.Licensing.Licences;
 using PrimeTech.Licensing.Signing;
 
 namespace PrimeTech.Licensing;

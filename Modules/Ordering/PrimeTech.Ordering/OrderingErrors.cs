@@ -1,5 +1,3 @@
-using PrimeTech.BuildingBlocks.Errors;
-
 namespace PrimeTech.Ordering;
 
 public static class OrderingErrors

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace PrimeTech.Storage;
 
 /// <summary>The Storage module's own Marten store (schema <c>storage</c>). No other module opens it.</summary>

@@ -1,5 +1,3 @@
-using PrimeTech.BuildingBlocks.Errors;
-
 namespace PrimeTech.Storage;
 
 /// <summary>Storage's error codes (CODEX_HANDOFF §4.1).</summary>

@@ -1,9 +1,5 @@
 using PrimeTech.Billing.Flows;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing;
-using PrimeTech.BuildingBlocks.Errors;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages;
 

@@ -2,10 +2,7 @@ using PrimeTech.BuildingBlocks.Persistence;
 using System.Globalization;
 using System.Reflection;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 
 namespace PrimeTech.Web.Pages;

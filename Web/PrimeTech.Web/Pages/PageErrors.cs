@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using PrimeTech.BuildingBlocks.Errors;
 
 namespace PrimeTech.Web.Pages;
 

@@ -1,10 +1,6 @@
 using PrimeTech.Ordering.Flows;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering;
 using PrimeTech.Ordering.Orders;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages;
 

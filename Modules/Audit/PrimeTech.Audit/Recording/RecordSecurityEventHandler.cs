@@ -1,5 +1,4 @@
 using PrimeTech.Audit.Contracts;
-using PrimeTech.Audit.Trail;
 
 namespace PrimeTech.Audit.Recording;
 

@@ -1,5 +1,4 @@
 using PrimeTech.Audit.Contracts;
-using PrimeTech.Audit.Trail;
 using PrimeTech.BuildingBlocks.Timeline;
 
 namespace PrimeTech.Audit.Timeline;

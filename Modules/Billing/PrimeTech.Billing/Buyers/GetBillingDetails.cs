@@ -1,12 +1,10 @@
 using Carter;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Billing.Buyers;
 

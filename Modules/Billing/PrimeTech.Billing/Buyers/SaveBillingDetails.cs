@@ -1,14 +1,12 @@
 using System.Text.RegularExpressions;
 using Carter;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Billing.Buyers;
 

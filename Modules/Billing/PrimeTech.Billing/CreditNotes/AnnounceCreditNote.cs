@@ -1,7 +1,5 @@
-using Marten;
 using PrimeTech.Billing.Payments;
 using PrimeTech.BuildingBlocks.Persistence;
-using Wolverine;
 
 namespace PrimeTech.Billing.CreditNotes;
 

@@ -1,4 +1,3 @@
-using Marten;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Time;

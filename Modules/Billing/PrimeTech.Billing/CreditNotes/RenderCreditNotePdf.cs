@@ -1,8 +1,6 @@
-using Marten;
 using PrimeTech.Billing.Pdf;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Storage.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Billing.CreditNotes;
 

@@ -1,6 +1,5 @@
 using PrimeTech.Billing.Flows;
 using Carter;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +9,6 @@ using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Payments;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Storage.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Billing.Documents;
 

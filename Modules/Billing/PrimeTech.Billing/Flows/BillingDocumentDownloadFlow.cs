@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Billing.Flows;
 

@@ -1,7 +1,6 @@
 using PrimeTech.Billing.Payments;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.Licensing.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Billing.Flows;
 

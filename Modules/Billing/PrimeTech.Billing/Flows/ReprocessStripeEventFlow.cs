@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PrimeTech.Billing.Webhooks;
 using PrimeTech.BuildingBlocks.Errors;
-using Wolverine;
 
 namespace PrimeTech.Billing.Flows;
 

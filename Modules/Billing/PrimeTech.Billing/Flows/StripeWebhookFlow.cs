@@ -5,7 +5,6 @@ using PrimeTech.Billing.Webhooks;
 using PrimeTech.BuildingBlocks.Errors;
 using Stripe;
 using System.Text;
-using Wolverine;
 
 namespace PrimeTech.Billing.Flows;
 

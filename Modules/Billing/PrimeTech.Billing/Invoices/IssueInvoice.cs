@@ -1,11 +1,9 @@
-using Marten;
 using Microsoft.Extensions.Options;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.Ordering.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Billing.Invoices;
 

@@ -1,5 +1,4 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Marten;
 using Microsoft.Extensions.Options;
 using PrimeTech.Billing.Documents;
 using PrimeTech.Billing.CreditNotes;
@@ -8,7 +7,6 @@ using PrimeTech.Billing.Pdf;
 using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Billing.Invoices;
 

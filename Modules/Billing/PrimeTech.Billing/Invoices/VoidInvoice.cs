@@ -1,8 +1,6 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Marten;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Ordering.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Billing.Invoices;
 

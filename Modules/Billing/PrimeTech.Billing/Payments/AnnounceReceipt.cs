@@ -1,7 +1,5 @@
-using Marten;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.BuildingBlocks.Persistence;
-using Wolverine;
 
 namespace PrimeTech.Billing.Payments;
 

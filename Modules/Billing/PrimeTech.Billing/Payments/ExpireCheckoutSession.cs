@@ -1,4 +1,3 @@
-using Marten;
 using PrimeTech.Billing.StripeApi;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;

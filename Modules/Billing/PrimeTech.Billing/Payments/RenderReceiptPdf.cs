@@ -1,11 +1,9 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Marten;
 using Microsoft.Extensions.Logging;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Pdf;
 using PrimeTech.Billing.StripeApi;
 using PrimeTech.Storage.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Billing.Payments;
 

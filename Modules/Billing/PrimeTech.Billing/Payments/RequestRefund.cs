@@ -1,7 +1,6 @@
 using PrimeTech.Billing.Flows;
 using Carter;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +10,6 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Billing.Payments;
 

@@ -1,5 +1,4 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Marten;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.StripeApi;

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace PrimeTech.Billing.Reports;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Marten;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Billing.Payments;
 using PrimeTech.BuildingBlocks.Time;

@@ -1,12 +1,10 @@
 using Carter;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Billing.Reports;
 

@@ -2,7 +2,6 @@ using PrimeTech.Billing.Flows;
 using PrimeTech.BuildingBlocks.Persistence;
 using Carter;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +12,6 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Stripe;
-using Wolverine;
 
 namespace PrimeTech.Billing.Webhooks;
 

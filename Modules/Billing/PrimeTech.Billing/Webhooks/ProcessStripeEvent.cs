@@ -1,11 +1,9 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Marten;
 using PrimeTech.Billing.CreditNotes;
 using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.StripeApi;
 using PrimeTech.BuildingBlocks.Errors;
 using Stripe;
-using Wolverine;
 
 namespace PrimeTech.Billing.Webhooks;
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrimeTech.Billing.StripeApi;
-using Wolverine;
 
 namespace PrimeTech.Billing.Webhooks;
 

@@ -1,16 +1,7 @@
 using System.Security.Claims;
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Notifications;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Admin;

@@ -1,13 +1,6 @@
 using PrimeTech.Booking.Flows;
 using System.Security.Claims;
-using Carter;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.Booking.Bookings;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Booking.Admin;
 

@@ -1,13 +1,4 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.Booking.Bookings;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Booking.Admin;
 

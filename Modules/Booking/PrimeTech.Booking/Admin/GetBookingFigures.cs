@@ -1,5 +1,3 @@
-using Marten;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Contracts;
 using PrimeTech.BuildingBlocks.Time;
 

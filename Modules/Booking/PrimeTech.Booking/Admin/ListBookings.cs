@@ -1,15 +1,7 @@
 using System.Globalization;
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.BuildingBlocks.Validation;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Booking.Admin;
 

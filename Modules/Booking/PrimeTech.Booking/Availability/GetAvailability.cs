@@ -1,15 +1,7 @@
 using System.Globalization;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Services;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Time;
-using Wolverine;
 
 namespace PrimeTech.Booking.Availability;
 

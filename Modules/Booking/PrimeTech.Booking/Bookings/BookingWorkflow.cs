@@ -1,7 +1,5 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Marten;
 using PrimeTech.Booking.Availability;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 using Wolverine.Marten;
 

@@ -1,20 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Booking.Availability;
 using PrimeTech.Booking.Notifications;
 using PrimeTech.Booking.Services;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Persistence;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Bookings;

@@ -1,11 +1,5 @@
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Identifiers;
-using Wolverine;
 using Wolverine.Marten;
 
 namespace PrimeTech.Booking.Bookings;

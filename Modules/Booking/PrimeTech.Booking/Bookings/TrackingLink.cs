@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Marten;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace PrimeTech.Booking.Bookings;

@@ -1,9 +1,6 @@
 using PrimeTech.Booking.Admin;
-using PrimeTech.Booking.Bookings;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Validation;
-using Wolverine;
 
 namespace PrimeTech.Booking.Flows;
 

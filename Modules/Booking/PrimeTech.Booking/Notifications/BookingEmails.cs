@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Time;
-using PrimeTech.BuildingBlocks.Web;
 
 namespace PrimeTech.Booking.Notifications;
 

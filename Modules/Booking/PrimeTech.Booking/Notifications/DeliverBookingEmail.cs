@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Options;
-using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Email;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Booking.Notifications;
 

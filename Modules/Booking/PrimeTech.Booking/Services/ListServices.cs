@@ -1,12 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
-
 namespace PrimeTech.Booking.Services;
 
 /// <summary>The services customers can book, by name.</summary>

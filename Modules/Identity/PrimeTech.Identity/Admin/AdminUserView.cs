@@ -1,11 +1,7 @@
 using PrimeTech.BuildingBlocks.Persistence;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
-using Marten;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Sessions;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.Admin;
 

@@ -1,14 +1,5 @@
 using System.Security.Claims;
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Identity.Users;
-using Wolverine;
 
 namespace PrimeTech.Identity.Admin;
 

@@ -1,12 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Identity.Users;
-using Wolverine;
-
 namespace PrimeTech.Identity.Admin;
 
 /// <summary>One account for admins, with its active session count and the history of admin changes.</summary>

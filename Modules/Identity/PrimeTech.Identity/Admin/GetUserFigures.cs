@@ -1,7 +1,5 @@
-using Marten;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.Identity.Contracts;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.Admin;
 

@@ -1,13 +1,5 @@
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Validation;
-using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Identity.Users;
-using Wolverine;
 
 namespace PrimeTech.Identity.Admin;
 

@@ -1,12 +1,4 @@
 using System.Security.Claims;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Identity.Users;
-using Wolverine;
 
 namespace PrimeTech.Identity.Admin;
 

@@ -1,5 +1,4 @@
 using PrimeTech.Audit.Contracts;
-using PrimeTech.BuildingBlocks.Errors;
 
 namespace PrimeTech.Identity.Audit;
 

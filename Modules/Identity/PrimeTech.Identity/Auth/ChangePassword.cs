@@ -1,23 +1,14 @@
 using System.Security.Claims;
-using Carter;
 using FluentValidation;
-using Marten;
 using PrimeTech.BuildingBlocks.Persistence;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.Audit.Contracts;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Emails;
 using PrimeTech.Identity.Audit;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Sessions;
-using PrimeTech.Identity.Users;
 using PrimeTech.Identity.Web;
-using Wolverine;
 
 namespace PrimeTech.Identity.Auth;
 

@@ -1,16 +1,8 @@
-using Carter;
 using FluentValidation;
-using Marten;
 using PrimeTech.BuildingBlocks.Persistence;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Tokens;
-using PrimeTech.Identity.Users;
 using PrimeTech.Identity.Web;
-using Wolverine;
 
 namespace PrimeTech.Identity.Auth;
 

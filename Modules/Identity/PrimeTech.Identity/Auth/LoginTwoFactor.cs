@@ -1,18 +1,11 @@
 using FluentValidation;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.Audit.Contracts;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Identity.Audit;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.TwoFactor;
-using PrimeTech.Identity.Users;
 using PrimeTech.Identity.Web;
-using Wolverine;
 
 namespace PrimeTech.Identity.Auth;
 

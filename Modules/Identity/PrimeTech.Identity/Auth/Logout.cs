@@ -1,11 +1,5 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.Web;
-using Wolverine;
 
 namespace PrimeTech.Identity.Auth;
 

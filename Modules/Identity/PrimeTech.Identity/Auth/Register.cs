@@ -1,18 +1,10 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Emails;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Tokens;
-using PrimeTech.Identity.Users;
 using PrimeTech.Identity.Web;
-using Wolverine;
 
 namespace PrimeTech.Identity.Auth;
 

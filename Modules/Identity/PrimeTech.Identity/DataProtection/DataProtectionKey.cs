@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Marten;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace PrimeTech.Identity.DataProtection;

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text;
 using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Time;
-using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.Emails;
 

@@ -1,11 +1,8 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Marten;
 using Microsoft.Extensions.Logging;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.Tokens;
 using PrimeTech.Identity.TwoFactor;
-using PrimeTech.Identity.Users;
-using Wolverine;
 
 namespace PrimeTech.Identity.Maintenance;
 

@@ -1,9 +1,7 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Wolverine;
 
 namespace PrimeTech.Identity.Maintenance;
 

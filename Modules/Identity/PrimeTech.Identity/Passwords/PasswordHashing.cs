@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.Passwords;
 

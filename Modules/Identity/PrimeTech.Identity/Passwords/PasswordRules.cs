@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using FluentValidation;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.Passwords;
 

@@ -1,11 +1,8 @@
-using Marten;
 using Marten.Exceptions;
 using Npgsql;
 using PrimeTech.BuildingBlocks.Operations;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Auth;
 using PrimeTech.Identity.Passwords;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.Seeding;
 

@@ -1,15 +1,10 @@
 using Microsoft.AspNetCore.Diagnostics;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Marten;
 using Marten.Patching;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.Sessions;
 

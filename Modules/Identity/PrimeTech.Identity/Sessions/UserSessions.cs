@@ -1,5 +1,3 @@
-using Marten;
-
 namespace PrimeTech.Identity.Sessions;
 
 public static class UserSessions

@@ -1,10 +1,7 @@
-using Marten;
 using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Email;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Emails;
 using PrimeTech.Identity.Sessions;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.Tokens;
 

@@ -1,4 +1,3 @@
-using Marten;
 using PrimeTech.Identity.Sessions;
 
 namespace PrimeTech.Identity.Tokens;

@@ -1,18 +1,9 @@
 using System.Security.Claims;
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Web;
-using Wolverine;
 using FluentValidation;
-using Marten;
 using PrimeTech.Audit.Contracts;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Identity.Audit;
 using PrimeTech.Identity.Auth;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.TwoFactor;
 

@@ -1,14 +1,5 @@
 using System.Security.Claims;
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Web;
-using Wolverine;
-using Marten;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.TwoFactor;
 

@@ -1,7 +1,5 @@
-using Marten;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Identity.Sessions;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.TwoFactor;
 

@@ -1,14 +1,5 @@
 using System.Security.Claims;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Identity.Users;
 using PrimeTech.Identity.Web;
-using Wolverine;
 
 namespace PrimeTech.Identity.TwoFactor;
 

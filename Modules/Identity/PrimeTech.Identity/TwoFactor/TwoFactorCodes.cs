@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using OtpNet;
 using PrimeTech.BuildingBlocks.Identifiers;
-using PrimeTech.Identity.Users;
 
 namespace PrimeTech.Identity.TwoFactor;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using PrimeTech.BuildingBlocks.Web;
 
 namespace PrimeTech.Identity.Users;
 

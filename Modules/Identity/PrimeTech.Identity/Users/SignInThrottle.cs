@@ -1,5 +1,3 @@
-using Marten;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Persistence;
 
 namespace PrimeTech.Identity.Users;

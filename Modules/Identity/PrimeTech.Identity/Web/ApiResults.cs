@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using PrimeTech.BuildingBlocks.Errors;
 
 namespace PrimeTech.Identity.Web;
 

@@ -1,14 +1,7 @@
-using Carter;
 using FluentValidation;
-using Marten;
 using Marten.Linq;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Licensing.Licences;
-using Wolverine;
 
 namespace PrimeTech.Licensing.Admin;
 

@@ -1,11 +1,4 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Licensing.Licences;
-using Wolverine;
 
 namespace PrimeTech.Licensing.Customer;
 

@@ -1,13 +1,6 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Licensing.Licences;
-using Wolverine;
 using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.Customer;

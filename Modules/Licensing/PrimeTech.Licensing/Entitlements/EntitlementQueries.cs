@@ -1,4 +1,3 @@
-using Marten;
 using PrimeTech.Licensing.Contracts;
 
 namespace PrimeTech.Licensing.Entitlements;

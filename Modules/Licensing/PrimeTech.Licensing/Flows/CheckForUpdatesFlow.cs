@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using PrimeTech.Licensing.LicenceApi;
 using PrimeTech.Storage.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Licensing.Flows;
 

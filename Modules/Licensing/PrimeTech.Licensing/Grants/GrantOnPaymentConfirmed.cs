@@ -1,10 +1,7 @@
-using Marten;
 using Microsoft.Extensions.Options;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Entitlements;
-using PrimeTech.Licensing.Licences;
-using Wolverine;
 
 namespace PrimeTech.Licensing.Grants;
 

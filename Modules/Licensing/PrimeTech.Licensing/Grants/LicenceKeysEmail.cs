@@ -3,7 +3,6 @@ using System.Text;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Licensing.Licences;
 
 namespace PrimeTech.Licensing.Grants;
 

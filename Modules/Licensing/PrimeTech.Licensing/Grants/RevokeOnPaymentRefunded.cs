@@ -1,7 +1,5 @@
-using Marten;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Licensing.Entitlements;
-using PrimeTech.Licensing.Licences;
 
 namespace PrimeTech.Licensing.Grants;
 

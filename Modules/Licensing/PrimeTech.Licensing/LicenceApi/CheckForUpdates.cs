@@ -1,14 +1,7 @@
 using PrimeTech.Licensing.Flows;
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Versions;
-using PrimeTech.Licensing.Licences;
 using PrimeTech.Storage.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Licensing.LicenceApi;
 

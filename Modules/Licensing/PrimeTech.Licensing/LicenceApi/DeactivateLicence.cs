@@ -1,11 +1,4 @@
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.Licensing.Licences;
-using Wolverine;
 using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.LicenceApi;

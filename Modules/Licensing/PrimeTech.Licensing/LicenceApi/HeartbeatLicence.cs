@@ -1,12 +1,5 @@
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using PrimeTech.Licensing.Licences;
-using Wolverine;
 using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.LicenceApi;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using PrimeTech.BuildingBlocks.Errors;
 

@@ -1,6 +1,3 @@
-using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using PrimeTech.Licensing.Signing;
 
 namespace PrimeTech.Licensing.LicenceApi;

@@ -1,11 +1,6 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Carter;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using PrimeTech.Licensing.Licences;
 
 namespace PrimeTech.Licensing.LicenceApi;
 

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Marten;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 using Wolverine.Marten;

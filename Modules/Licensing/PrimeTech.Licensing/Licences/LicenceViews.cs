@@ -1,4 +1,3 @@
-
 namespace PrimeTech.Licensing.Licences;
 
 /// <summary>LicenceView: what a customer sees of their licence (never the fingerprint).</summary>

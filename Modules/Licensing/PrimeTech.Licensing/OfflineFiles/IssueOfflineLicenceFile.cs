@@ -1,15 +1,8 @@
 using System.Text.Json;
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Licensing.Licences;
 using PrimeTech.Licensing.Signing;
-using Wolverine;
 
 namespace PrimeTech.Licensing.OfflineFiles;
 

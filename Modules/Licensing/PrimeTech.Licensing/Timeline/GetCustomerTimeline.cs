@@ -1,7 +1,5 @@
-using Marten;
 using PrimeTech.BuildingBlocks.Timeline;
 using PrimeTech.Licensing.Contracts;
-using PrimeTech.Licensing.Licences;
 
 namespace PrimeTech.Licensing.Timeline;
 

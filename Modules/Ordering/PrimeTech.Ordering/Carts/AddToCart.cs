@@ -1,13 +1,5 @@
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Catalogue;
-using Wolverine;
 
 namespace PrimeTech.Ordering.Carts;
 

@@ -1,7 +1,5 @@
 using PrimeTech.BuildingBlocks.Persistence;
 using FluentValidation;
-using Marten;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Catalogue;
 
 namespace PrimeTech.Ordering.Carts;

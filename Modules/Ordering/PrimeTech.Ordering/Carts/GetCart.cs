@@ -1,11 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
-
 namespace PrimeTech.Ordering.Carts;
 
 public sealed record GetCart(Guid CustomerId);

@@ -1,4 +1,3 @@
-using Marten;
 using PrimeTech.BuildingBlocks.Operations;
 
 namespace PrimeTech.Ordering.Catalogue;

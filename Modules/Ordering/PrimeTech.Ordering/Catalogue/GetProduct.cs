@@ -1,11 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Errors;
-using Wolverine;
-
 namespace PrimeTech.Ordering.Catalogue;
 
 /// <summary>One active product by its slug; unknown or inactive → NOT_FOUND.</summary>

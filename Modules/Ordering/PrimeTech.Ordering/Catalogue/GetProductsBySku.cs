@@ -1,4 +1,3 @@
-using Marten;
 using PrimeTech.Ordering.Contracts;
 
 namespace PrimeTech.Ordering.Catalogue;

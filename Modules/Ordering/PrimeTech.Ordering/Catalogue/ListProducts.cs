@@ -1,10 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Wolverine;
-
 namespace PrimeTech.Ordering.Catalogue;
 
 /// <summary>The catalogue: active products by name.</summary>

@@ -1,12 +1,3 @@
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
-
 namespace PrimeTech.Ordering.Catalogue;
 
 /// <summary>Admin: take a product off sale (or back on). Idempotent. Orders already placed keep their lines.</summary>

@@ -1,4 +1,3 @@
-using Wolverine;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Ordering.Orders;
 

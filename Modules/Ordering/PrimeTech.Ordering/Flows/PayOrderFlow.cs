@@ -1,8 +1,6 @@
 using PrimeTech.Billing.Contracts;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Contracts;
 using PrimeTech.Ordering.Orders;
-using Wolverine;
 
 namespace PrimeTech.Ordering.Flows;
 

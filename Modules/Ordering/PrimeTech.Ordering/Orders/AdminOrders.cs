@@ -1,16 +1,8 @@
 using PrimeTech.Ordering.Flows;
-using Carter;
 using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using PrimeTech.Billing.Contracts;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.BuildingBlocks.Validation;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Ordering.Orders;
 

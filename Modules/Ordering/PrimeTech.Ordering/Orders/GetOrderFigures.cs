@@ -1,4 +1,3 @@
-using Marten;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.Ordering.Contracts;
 

@@ -1,4 +1,3 @@
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Contracts;
 
 namespace PrimeTech.Ordering.Orders;

@@ -1,5 +1,3 @@
-using Marten;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 
 namespace PrimeTech.Ordering.Orders;

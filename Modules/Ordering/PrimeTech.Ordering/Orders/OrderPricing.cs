@@ -1,4 +1,3 @@
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Money;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;

@@ -1,13 +1,5 @@
 using PrimeTech.Ordering.Flows;
-using Carter;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Ordering.Orders;
 

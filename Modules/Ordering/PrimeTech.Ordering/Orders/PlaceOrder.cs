@@ -1,11 +1,8 @@
-using Marten;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
 using PrimeTech.Ordering.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Ordering.Orders;
 

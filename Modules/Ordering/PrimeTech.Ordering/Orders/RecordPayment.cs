@@ -1,5 +1,4 @@
 using PrimeTech.BuildingBlocks.Persistence;
-using Marten;
 using PrimeTech.Billing.Contracts;
 
 namespace PrimeTech.Ordering.Orders;

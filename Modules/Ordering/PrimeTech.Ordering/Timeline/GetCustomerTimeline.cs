@@ -1,4 +1,3 @@
-using Marten;
 using PrimeTech.BuildingBlocks.Money;
 using PrimeTech.BuildingBlocks.Timeline;
 using PrimeTech.Ordering.Contracts;

@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.ObjectStorage;
 
 namespace PrimeTech.Storage.Documents;

@@ -1,5 +1,3 @@
-using Marten;
-using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.ObjectStorage;
 
 namespace PrimeTech.Storage.Documents;

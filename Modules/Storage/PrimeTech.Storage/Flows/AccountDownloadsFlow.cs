@@ -1,6 +1,5 @@
 using PrimeTech.Licensing.Contracts;
 using PrimeTech.Storage.Releases;
-using Wolverine;
 
 namespace PrimeTech.Storage.Flows;
 

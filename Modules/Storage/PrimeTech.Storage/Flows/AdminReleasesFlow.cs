@@ -1,7 +1,5 @@
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Contracts;
 using PrimeTech.Storage.Releases;
-using Wolverine;
 
 namespace PrimeTech.Storage.Flows;
 

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Contracts;
-using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.Releases;
-using Wolverine;
 
 namespace PrimeTech.Storage.Flows;
 

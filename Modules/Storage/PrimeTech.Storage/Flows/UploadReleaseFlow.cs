@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Ordering.Contracts;
 using PrimeTech.Storage.ObjectStorage;
 using PrimeTech.Storage.Releases;
 using System.Text;
-using Wolverine;
 
 namespace PrimeTech.Storage.Flows;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Minio;
 using Minio.DataModel.Args;
 using PrimeTech.BuildingBlocks.Operations;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Minio;
 using Minio.DataModel.Args;
 using PrimeTech.BuildingBlocks.Email;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Storage.Releases;
 

@@ -1,15 +1,12 @@
 using Carter;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Minio;
 using Minio.DataModel.Args;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Documents;
-using Wolverine;
 
 namespace PrimeTech.Storage.Releases;
 

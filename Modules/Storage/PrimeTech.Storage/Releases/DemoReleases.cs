@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.Ordering.Contracts;
-using PrimeTech.Storage.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Storage.Releases;
 

@@ -1,6 +1,3 @@
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.Storage.Contracts;
-
 namespace PrimeTech.Storage.Releases;
 
 /// <summary>

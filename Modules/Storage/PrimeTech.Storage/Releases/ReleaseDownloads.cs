@@ -1,16 +1,11 @@
 using PrimeTech.Storage.Flows;
 using Carter;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
-using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.Documents;
 using PrimeTech.Storage.ObjectStorage;
-using Wolverine;
 
 namespace PrimeTech.Storage.Releases;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using Minio;
 using Minio.DataModel.Args;
 using PrimeTech.Storage.ObjectStorage;

@@ -1,6 +1,4 @@
 using PrimeTech.BuildingBlocks.Versions;
-using Marten;
-using PrimeTech.BuildingBlocks.Errors;
 
 namespace PrimeTech.Storage.Releases;
 

@@ -1,8 +1,4 @@
-using Marten;
-using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Versions;
-using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.ObjectStorage;
 
 namespace PrimeTech.Storage.Releases;

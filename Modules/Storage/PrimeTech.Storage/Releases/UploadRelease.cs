@@ -2,19 +2,14 @@ using PrimeTech.Storage.Flows;
 using PrimeTech.BuildingBlocks.Versions;
 using Carter;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Contracts;
-using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.Documents;
-using Wolverine;
 
 namespace PrimeTech.Storage.Releases;
 

@@ -1,6 +1,4 @@
-using Marten;
 using PrimeTech.BuildingBlocks.Timeline;
-using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.Documents;
 using PrimeTech.Storage.Releases;
 

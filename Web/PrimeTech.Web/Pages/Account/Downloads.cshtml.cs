@@ -1,13 +1,8 @@
 using PrimeTech.Storage.Flows;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Contracts;
 using PrimeTech.Storage.ObjectStorage;
 using PrimeTech.Storage.Releases;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Account;
 

@@ -1,12 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.TwoFactor;
 using PrimeTech.Identity.Web;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Account;
 

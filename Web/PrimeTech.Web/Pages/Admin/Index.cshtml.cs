@@ -1,11 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Booking.Contracts;
 using PrimeTech.Identity.Contracts;
 using PrimeTech.BuildingBlocks.Time;
 using PrimeTech.Ordering.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin;
 

@@ -1,14 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Identity;
 using PrimeTech.Identity.Auth;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.TwoFactor;
 using PrimeTech.Identity.Web;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Auth;
 

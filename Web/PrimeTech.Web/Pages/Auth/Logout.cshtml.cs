@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using PrimeTech.Identity.Auth;
 using PrimeTech.Identity.Sessions;
 using PrimeTech.Identity.Web;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Auth;
 

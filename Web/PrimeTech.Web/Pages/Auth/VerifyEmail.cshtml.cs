@@ -1,14 +1,7 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity;
 using PrimeTech.Identity.Auth;
 using PrimeTech.Identity.Tokens;
 using PrimeTech.Identity.Web;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Auth;
 

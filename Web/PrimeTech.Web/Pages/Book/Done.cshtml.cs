@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Booking.Bookings;
 using PrimeTech.BuildingBlocks.Identifiers;
 

@@ -1,17 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Booking;
 using PrimeTech.Booking.Availability;
 using PrimeTech.Booking.Bookings;
 using PrimeTech.Booking.Services;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Time;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 using System.Globalization;
 
 namespace PrimeTech.Web.Pages.Book;

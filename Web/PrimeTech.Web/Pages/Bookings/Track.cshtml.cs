@@ -1,12 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using PrimeTech.Booking;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Booking.Bookings;
-using PrimeTech.BuildingBlocks.Errors;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Bookings;
 

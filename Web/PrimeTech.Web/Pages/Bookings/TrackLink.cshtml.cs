@@ -1,13 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using PrimeTech.Booking;
 using PrimeTech.Booking.Bookings;
-using PrimeTech.BuildingBlocks.Errors;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Bookings;
 

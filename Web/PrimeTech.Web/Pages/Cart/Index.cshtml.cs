@@ -1,16 +1,11 @@
 using PrimeTech.Ordering.Flows;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using PrimeTech.Billing.Buyers;
 using PrimeTech.Billing.Contracts;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Orders;
 using PrimeTech.Web.Pages.Account;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Cart;
 

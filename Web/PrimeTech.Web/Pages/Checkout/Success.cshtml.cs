@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing.Contracts;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Orders;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Checkout;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using PrimeTech.BuildingBlocks.Errors;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace PrimeTech.Web.Pages.Errors;
 

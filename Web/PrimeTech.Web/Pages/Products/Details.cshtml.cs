@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Products;
 

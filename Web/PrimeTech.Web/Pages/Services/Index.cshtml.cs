@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Booking.Services;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Services;
 

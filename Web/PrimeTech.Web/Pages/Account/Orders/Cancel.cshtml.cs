@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering;
 using PrimeTech.Ordering.Orders;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Account.Orders;
 

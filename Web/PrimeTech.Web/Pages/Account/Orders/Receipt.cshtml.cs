@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Orders;
 using PrimeTech.Storage.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Account.Orders;
 

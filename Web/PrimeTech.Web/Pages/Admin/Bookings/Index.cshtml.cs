@@ -3,15 +3,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Booking.Admin;
 using PrimeTech.Booking.Bookings;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Time;
-using PrimeTech.BuildingBlocks.Web;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Bookings;
 

@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Admin;
 using PrimeTech.Licensing.Licences;
 using PrimeTech.Licensing.OfflineFiles;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Licences;
 

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Admin;
 using PrimeTech.Licensing.Licences;
-using Wolverine;
 using System.Globalization;
 
 namespace PrimeTech.Web.Pages.Admin.Licences;

@@ -1,15 +1,9 @@
 using PrimeTech.Ordering.Flows;
 using PrimeTech.Billing.Flows;
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing.Payments;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Licensing.Contracts;
 using PrimeTech.Ordering.Orders;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Orders;
 

@@ -1,10 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Orders;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Orders;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using PrimeTech.Ordering.Orders;
 using PrimeTech.Storage.Contracts;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Orders;
 

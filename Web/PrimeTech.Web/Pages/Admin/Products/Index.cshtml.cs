@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Ordering.Catalogue;
-using Wolverine;
 using System.Globalization;
 
 namespace PrimeTech.Web.Pages.Admin.Products;

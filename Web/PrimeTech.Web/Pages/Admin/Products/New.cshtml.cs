@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Ordering.Catalogue;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Products;
 

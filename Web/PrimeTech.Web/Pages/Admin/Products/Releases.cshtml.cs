@@ -1,12 +1,7 @@
 using PrimeTech.Storage.Flows;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.Ordering.Contracts;
 using PrimeTech.Storage.Releases;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Products;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing.Reports;
 using PrimeTech.BuildingBlocks.Time;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Reports;
 

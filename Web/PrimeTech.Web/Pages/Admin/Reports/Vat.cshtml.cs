@@ -1,10 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PrimeTech.Billing.Reports;
 using PrimeTech.BuildingBlocks.Time;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Reports;
 

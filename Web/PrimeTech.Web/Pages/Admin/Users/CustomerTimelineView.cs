@@ -1,5 +1,4 @@
 using PrimeTech.BuildingBlocks.Timeline;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Users;
 

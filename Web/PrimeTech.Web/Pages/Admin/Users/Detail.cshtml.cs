@@ -1,12 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Errors;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Admin;
 using PrimeTech.Identity.Users;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Users;
 

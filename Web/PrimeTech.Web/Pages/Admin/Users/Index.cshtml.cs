@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Identity.Admin;
-using Wolverine;
 using System.Globalization;
 
 namespace PrimeTech.Web.Pages.Admin.Users;

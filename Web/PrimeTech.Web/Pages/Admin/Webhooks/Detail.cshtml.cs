@@ -1,12 +1,8 @@
 using PrimeTech.Billing.Flows;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging;
 using PrimeTech.Billing.Webhooks;
-using PrimeTech.BuildingBlocks.Errors;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Webhooks;
 

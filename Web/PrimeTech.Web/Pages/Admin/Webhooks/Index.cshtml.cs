@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Billing.Webhooks;
-using Wolverine;
 
 namespace PrimeTech.Web.Pages.Admin.Webhooks;
 

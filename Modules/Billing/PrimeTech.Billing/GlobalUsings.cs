@@ -1,0 +1,3 @@
+// The namespaces most of this project's files use; a file names only the rest.
+global using Marten;
+global using Wolverine;

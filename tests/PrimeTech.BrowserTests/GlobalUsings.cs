@@ -1,0 +1,4 @@
+// The namespaces most of this project's files use; a file names only the rest.
+global using Microsoft.Playwright;
+global using PrimeTech.Testing;
+global using Xunit;
