@@ -18,7 +18,6 @@ public sealed class Shop(AppFixture app)
 {
     public IMessageBus Bus => app.Host.Services.GetRequiredService<IMessageBus>();
 
-
     public static Customer NewCustomer(bool verified = true)
     {
         var id = Guid.NewGuid();
