@@ -123,6 +123,7 @@ Task("Bench")
     .IsDependentOn("Codegen")
     .Does(() =>
 {
+    Run("bash", "build/bench/wrk.sh");
     Run("dotnet", "build tests/PrimeTech.Benchmarks -c Release -nologo -clp:ErrorsOnly");
     var scenarios = Argument("scenarios", "").Replace(',', ' ');
     Run("dotnet", $"run --project tests/PrimeTech.Benchmarks -c Release --no-build -- {scenarios} --duration={Argument("duration", "10")}");
