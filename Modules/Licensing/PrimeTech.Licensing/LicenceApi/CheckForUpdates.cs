@@ -41,8 +41,7 @@ public static class CheckForUpdatesHandler
 {
     public static async Task<UpdateEligibility> Handle(CheckForUpdates query, IQuerySession session, CancellationToken ct)
     {
-        var key = LicenceRules.NormaliseKey(query.LicenceKey);
-        var licence = await LicenceRules.ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
+        var licence = await LicenceRules.ByKeyOrNotFoundAsync(session, query.LicenceKey, ct);
         if (licence.IsRevoked)
             throw new PrimeTech.BuildingBlocks.Errors.DomainException(LicensingErrors.LicenceRevoked,
                 $"Licence {licence.Key} has been revoked, so it gets no updates.");
