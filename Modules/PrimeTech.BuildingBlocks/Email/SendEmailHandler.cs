@@ -49,7 +49,7 @@ public static class SmtpDelivery
     /// <summary>Sends with a Message-ID made from <paramref name="messageKey"/>, the same each time the same email is sent.</summary>
     public static async Task SendAsync(OutgoingEmail email, SmtpOptions smtp, Guid? messageKey, CancellationToken ct)
     {
-        var message = new MimeMessage();
+        using var message = new MimeMessage();
         if (messageKey is { } key)
             message.MessageId = $"{key:N}@{MailboxAddress.Parse(smtp.From).Domain}";
         message.From.Add(new MailboxAddress(smtp.FromName, smtp.From));

@@ -30,6 +30,7 @@ public static class StorageModule
             var endpoint = string.IsNullOrWhiteSpace(s3.PublicEndpoint) ? s3.Endpoint : s3.PublicEndpoint;
             return new PresigningClient(Client(endpoint, s3.PublicUseSsl ?? s3.UseSsl, s3));
         });
+        services.AddHttpClient(ObjectStore.ReaderClient);
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<IStoredObjectReader>(sp => sp.GetRequiredService<ObjectStore>());
         services.AddScoped<IMigrationStep, EnsureBucket>();

@@ -11,8 +11,12 @@ namespace PrimeTech.Storage.ObjectStorage;
 /// documents emails carry) and presigns GET URLs. Presigning is offline, with a client configured
 /// for the endpoint browsers reach.
 /// </summary>
-public sealed class ObjectStore(IMinioClient s3, PresigningClient presigner, IOptions<S3Options> options) : IStoredObjectReader
+public sealed class ObjectStore(IMinioClient s3, PresigningClient presigner, IHttpClientFactory http, IOptions<S3Options> options)
+    : IStoredObjectReader
 {
+    /// <summary>The named HTTP client that reads objects back by a URL signed for the internal endpoint.</summary>
+    public const string ReaderClient = "s3-reader";
+
     public string Bucket => options.Value.Bucket;
 
     public async Task<StoredBytes> PutAsync(string objectKey, byte[] content, string contentType, CancellationToken ct)
@@ -27,14 +31,21 @@ public sealed class ObjectStore(IMinioClient s3, PresigningClient presigner, IOp
         return new StoredBytes(content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)));
     }
 
+    /// <summary>
+    /// One signed GET. The Minio client's own GetObjectAsync asks for the object's metadata first, a
+    /// second request for every document an email attaches. A missing object is not retried.
+    /// </summary>
     public async Task<byte[]> ReadAsync(StoredObjectReference stored, CancellationToken ct)
     {
-        using var content = new MemoryStream();
-        await s3.GetObjectAsync(new GetObjectArgs()
+        var url = await s3.PresignedGetObjectAsync(new PresignedGetObjectArgs()
             .WithBucket(stored.Bucket)
             .WithObject(stored.ObjectKey)
-            .WithCallbackStream((stream, token) => stream.CopyToAsync(content, token)), ct);
-        return content.ToArray();
+            .WithExpiry(60));
+        using var response = await http.CreateClient(ReaderClient).GetAsync(url, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            throw new InvalidOperationException($"The stored object {stored.Bucket}/{stored.ObjectKey} does not exist.");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync(ct);
     }
 
     /// <summary>A GET URL for <paramref name="lifetime"/> that makes the browser save the object as <paramref name="fileName"/>.</summary>
