@@ -1,4 +1,5 @@
 using Marten;
+using Wolverine.Marten;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 using PrimeTech.BuildingBlocks.Errors;
@@ -36,7 +37,7 @@ public static class NumberSeries
 
     /// <summary>
     /// Refuses (SERIES_EXHAUSTED) when the series has no number left, without taking its row lock:
-    /// for a caller that takes the number later, in a statement of its own write batch.
+    /// for a caller that takes the number later, in a statement of its own write batch (<see cref="AssignLast"/>).
     /// </summary>
     public static async Task EnsureNotExhaustedAsync(IDocumentSession session, string schema, string series, long max, CancellationToken ct)
     {
@@ -46,33 +47,39 @@ public static class NumberSeries
     }
 
     /// <summary>
-    /// For a document inserted with a placeholder number: refuses first (SERIES_EXHAUSTED) if the
-    /// series is full, then queues one statement that takes the series' next number and writes it,
-    /// as <c>{series}-{NNNNNN}</c>, into the JSON field of every target row. Call it after every
-    /// other write of the transaction: the statement runs last in the write batch, so the series'
-    /// row is locked only from there to the commit right after it. Should two writers race past
-    /// <paramref name="max"/>, the later number grows a seventh digit rather than repeat.
+    /// The storage effect that numbers documents inserted with a placeholder: one statement that takes
+    /// the series' next number and writes it, as <c>{series}-{NNNNNN}</c>, into the JSON field of every
+    /// target row. A handler returns it after every other effect: it runs last in the write batch, so
+    /// the series' row is locked only from there to the commit right after it. A full series is refused
+    /// while loading (<see cref="EnsureNotExhaustedAsync"/>); should two writers race past the maximum,
+    /// the later number grows a seventh digit rather than repeat.
     /// </summary>
-    public static async Task AssignLastAsync(
-        IDocumentSession session, string schema, string series, long max, IReadOnlyList<NumberTarget> targets, CancellationToken ct)
-    {
-        if (targets.Count == 0) throw new ArgumentException("Name at least one document to number.", nameof(targets));
-        await EnsureNotExhaustedAsync(session, schema, series, max, ct);
-        var sql = new System.Text.StringBuilder()
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"with next as (insert into {schema}.number_series as s (name, value) values (?, 1) ")
-            .Append("on conflict (name) do update set value = s.value + 1 returning value), ")
-            .Append("number as (select to_jsonb(? || '-' || lpad(next.value::text, greatest(6, length(next.value::text)), '0')) as value from next)");
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var update = $"update {schema}.{targets[i].Table} set data = jsonb_set(data, '{{{targets[i].JsonField}}}', number.value) from number where id = ?";
-            sql.Append(i < targets.Count - 1 ? $", t{i} as ({update})" : " " + update);
-        }
-        session.QueueSqlCommand(sql.ToString(), [series, series, .. targets.Select(t => (object)t.DocumentId)]);
-    }
+    public static IMartenOp AssignLast(string schema, string series, IReadOnlyList<NumberTarget> targets) =>
+        targets.Count == 0
+            ? throw new ArgumentException("Name at least one document to number.", nameof(targets))
+            : new AssignNumberLast(schema, series, targets);
 
     private static DomainException Exhausted(string series, long max) =>
         new(new ErrorCode("SERIES_EXHAUSTED", 503, "Numbering series exhausted."),
             $"The series {series} has reached its maximum of {max} for this year.");
+}
+
+/// <summary>The storage effect <see cref="NumberSeries.AssignLast"/> returns: the series' next number, written into each target row.</summary>
+public sealed record AssignNumberLast(string Schema, string Series, IReadOnlyList<NumberTarget> Targets) : IMartenOp
+{
+    public void Execute(IDocumentSession session)
+    {
+        var sql = new System.Text.StringBuilder()
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"with next as (insert into {Schema}.number_series as s (name, value) values (?, 1) ")
+            .Append("on conflict (name) do update set value = s.value + 1 returning value), ")
+            .Append("number as (select to_jsonb(? || '-' || lpad(next.value::text, greatest(6, length(next.value::text)), '0')) as value from next)");
+        for (var i = 0; i < Targets.Count; i++)
+        {
+            var update = $"update {Schema}.{Targets[i].Table} set data = jsonb_set(data, '{{{Targets[i].JsonField}}}', number.value) from number where id = ?";
+            sql.Append(i < Targets.Count - 1 ? $", t{i} as ({update})" : " " + update);
+        }
+        session.QueueSqlCommand(sql.ToString(), [Series, Series, .. Targets.Select(t => (object)t.DocumentId)]);
+    }
 }
 
 /// <summary>A document row that receives a number: its Marten table (e.g. <c>mt_doc_receipt</c>), the JSON field and the row's id.</summary>

@@ -502,6 +502,24 @@ internal static class PaymentEventLoader
             (await refunds).ToList(), otherOpen, stripeRefunds);
     }
 
+    /// <summary>
+    /// Refuses (SERIES_EXHAUSTED) before anything is decided when the event could number a document
+    /// in a full series: the payment of an invoice awaiting it (a receipt, and credit notes for refunds
+    /// Stripe reported first), or a refund of a paid one (credit notes).
+    /// </summary>
+    public static async Task EnsureSeriesOpenAsync(
+        IDocumentSession session, Event stripeEvent, PaymentState state, DateTimeOffset now, CancellationToken ct)
+    {
+        if (state.Invoice is not { } invoice)
+            return;
+        var paying = stripeEvent.Type is PaymentRules.CheckoutCompleted or PaymentRules.AsyncPaymentSucceeded
+                     && invoice.Status == InvoiceStatus.Issued;
+        if (paying)
+            await ReceiptNumbers.EnsureOpenAsync(session, now, ct);
+        if ((paying && invoice.EarlyRefund is not null) || (stripeEvent.Type == PaymentRules.ChargeRefunded && invoice.Status == InvoiceStatus.Paid))
+            await CreditNoteNumbers.EnsureOpenAsync(session, now, ct);
+    }
+
     private static async Task<Guid?> OrderOfInvoiceAsync(IDocumentSession session, string invoiceNumber, CancellationToken ct)
     {
         var ids = await session.Query<Invoice>().Where(i => i.Number == invoiceNumber).Select(i => i.OrderId).ToListAsync(ct);

@@ -1,6 +1,7 @@
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Time;
+using Wolverine.Marten;
 
 namespace PrimeTech.Billing.Payments;
 
@@ -69,7 +70,7 @@ public sealed class ReceiptPdf
 /// <summary>
 /// The gap-free <c>RCP-YYYY-NNNNNN</c> series (London year). A receipt is inserted with a pending
 /// placeholder and numbered by one statement queued last in its transaction's write batch
-/// (<see cref="NumberSeries.AssignLastAsync"/>), so payments queue on the series' row for the
+/// (<see cref="NumberSeries.AssignLast"/>), so payments queue on the series' row for the
 /// shortest possible time.
 /// </summary>
 internal static class ReceiptNumbers
@@ -80,17 +81,20 @@ internal static class ReceiptNumbers
 
     public static bool IsPending(Receipt receipt) => receipt.Number.StartsWith(PendingPrefix, StringComparison.Ordinal);
 
+    private static string SeriesAt(DateTimeOffset now) => YearlySeries.SeriesName(Receipt.NumberPrefix, London.ToLocal(now).Year);
+
+    /// <summary>Refuses (SERIES_EXHAUSTED) if the year's series is full; while loading, before anything is decided.</summary>
+    public static Task EnsureOpenAsync(IDocumentSession session, DateTimeOffset now, CancellationToken ct) =>
+        NumberSeries.EnsureNotExhaustedAsync(session, BillingModule.Schema, SeriesAt(now), YearlySeries.MaxPerYear, ct);
+
     /// <summary>
-    /// Queues the numbering statement; call it after every other write of the transaction. It also
-    /// gives the number to <paramref name="earlyRefunds"/>, completed on this receipt in the same
-    /// transaction. Refuses first (SERIES_EXHAUSTED) if the year's series is full.
+    /// The numbering statement, to return after every other storage effect. It also gives the number
+    /// to <paramref name="earlyRefunds"/>, completed on this receipt in the same transaction.
     /// </summary>
-    public static Task AssignLastAsync(
-        IDocumentSession session, Receipt receipt, IEnumerable<Refund> earlyRefunds, DateTimeOffset now, CancellationToken ct)
+    public static IMartenOp AssignLast(Receipt receipt, IEnumerable<Refund> earlyRefunds, DateTimeOffset now)
     {
         List<NumberTarget> targets = [new("mt_doc_receipt", "number", receipt.Id)];
         targets.AddRange(earlyRefunds.Select(r => new NumberTarget("mt_doc_refund", "receiptNumber", r.Id)));
-        return NumberSeries.AssignLastAsync(session, BillingModule.Schema,
-            YearlySeries.SeriesName(Receipt.NumberPrefix, London.ToLocal(now).Year), YearlySeries.MaxPerYear, targets, ct);
+        return NumberSeries.AssignLast(BillingModule.Schema, SeriesAt(now), targets);
     }
 }

@@ -12,6 +12,7 @@ using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Validation;
 using PrimeTech.BuildingBlocks.Web;
 using Stripe;
+using Wolverine.Marten;
 
 namespace PrimeTech.Billing.Webhooks;
 
@@ -93,7 +94,7 @@ public sealed record ReprocessStripeEvent(string EventId);
 
 public static class ReprocessStripeEventHandler
 {
-    public static async Task<(WebhookEventDetail, OutgoingMessages)> Handle(
+    public static async Task<StripeEventLoad> LoadAsync(
         ReprocessStripeEvent command, IDocumentSession session, StripeGateway stripe, TimeProvider clock, CancellationToken ct)
     {
         var id = command.EventId.Trim();
@@ -110,9 +111,13 @@ public static class ReprocessStripeEventHandler
         if (recorded.Outcome != WebhookOutcome.Failed)
             throw new DomainException(BillingErrors.WebhookNotFailed,
                 $"Event {recorded.Id} was {recorded.Outcome}; only failed events can be processed again.");
+        return await StripeEventRecorder.LoadAsync(session, stripeEvent, recorded, isNew: false, orderId, stripeRefunds, clock, ct);
+    }
 
-        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew: false, stripeEvent, orderId, stripeRefunds, clock, ct);
-        return (WebhookEventDetail.From(recorded), messages);
+    public static (WebhookEventDetail, IEnumerable<IMartenOp>, OutgoingMessages) Handle(ReprocessStripeEvent _, StripeEventLoad loaded)
+    {
+        var (effects, messages) = StripeEventRecorder.Decide(loaded.ToDecide!);
+        return (WebhookEventDetail.From(loaded.ToDecide!.Recorded), effects, messages);
     }
 }
 

@@ -4,6 +4,7 @@ using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.StripeApi;
 using PrimeTech.BuildingBlocks.Errors;
 using Stripe;
+using Wolverine.Marten;
 
 namespace PrimeTech.Billing.Webhooks;
 
@@ -16,22 +17,23 @@ public sealed record ProcessStripeEvent(string Payload, DateTimeOffset ReceivedA
 public sealed record StripeEventProcessed(string EventId, WebhookOutcome Outcome, bool SeenBefore);
 
 /// <summary>
-/// One Billing transaction per delivery: the event is recorded and processed together, and its
-/// cascaded messages (PaymentConfirmed, PDFs, emails) leave through the outbox only if it commits.
-/// Deliveries of one event queue on a lock on its id; each one after the first finds the event
-/// recorded and does nothing (the primary key backs this up). A <see cref="WebhookOutcome.Failed"/>
-/// event is processed again.
+/// One Billing transaction per delivery, in Wolverine's compound shape. <c>LoadAsync</c> reads and
+/// locks: deliveries of one event queue on a lock on its id, and each one after the first finds the
+/// event recorded and does nothing (the primary key backs this up); a <see cref="WebhookOutcome.Failed"/>
+/// event is processed again. <c>Handle</c> is the pure decision (<see cref="StripeEventRecorder.Decide"/>):
+/// it returns the storage effects, the receipt's numbering last, and the messages (PaymentConfirmed,
+/// PDFs, emails), which leave through the outbox only if the transaction commits.
 /// </summary>
 public static class ProcessStripeEventHandler
 {
-    public static async Task<(StripeEventProcessed, OutgoingMessages)> Handle(
+    public static async Task<StripeEventLoad> LoadAsync(
         ProcessStripeEvent command, IDocumentSession session, StripeGateway stripe, TimeProvider clock, CancellationToken ct)
     {
         var stripeEvent = EventUtility.ParseEvent(command.Payload, throwOnApiVersionMismatch: false);
 
         // Most duplicates are answered without waiting for the lock.
         if (await session.Query<StripeWebhookEvent>().AnyAsync(e => e.Id == stripeEvent.Id && e.Outcome != WebhookOutcome.Failed, ct))
-            return (new StripeEventProcessed(stripeEvent.Id, WebhookOutcome.NoChange, SeenBefore: true), []);
+            return StripeEventLoad.Seen(new StripeEventProcessed(stripeEvent.Id, WebhookOutcome.NoChange, SeenBefore: true));
 
         // Before the transaction begins: this may ask Stripe, and nothing is locked while it does.
         var orderId = await PaymentEventLoader.OrderOfAsync(session, stripe, stripeEvent, ct);
@@ -39,14 +41,40 @@ public static class ProcessStripeEventHandler
         await TransactionLock.AcquireAsync(session, StripeEventRecorder.LockScope, stripeEvent.Id, ct);
         var recorded = await session.LoadAsync<StripeWebhookEvent>(stripeEvent.Id, ct);
         if (recorded is not null && recorded.Outcome != WebhookOutcome.Failed)
-            return (new StripeEventProcessed(recorded.Id, recorded.Outcome, SeenBefore: true), []);
+            return StripeEventLoad.Seen(new StripeEventProcessed(recorded.Id, recorded.Outcome, SeenBefore: true));
 
-        var isNew = recorded is null;
-        recorded ??= StripeEventRecorder.New(stripeEvent, command.Payload, command.ReceivedAt);
-        var messages = await StripeEventRecorder.ProcessAsync(session, recorded, isNew, stripeEvent, orderId, stripeRefunds, clock, ct);
-        return (new StripeEventProcessed(recorded.Id, recorded.Outcome, SeenBefore: false), messages);
+        return await StripeEventRecorder.LoadAsync(session, stripeEvent,
+            recorded ?? StripeEventRecorder.New(stripeEvent, command.Payload, command.ReceivedAt), isNew: recorded is null,
+            orderId, stripeRefunds, clock, ct);
+    }
+
+    public static (StripeEventProcessed, IEnumerable<IMartenOp>, OutgoingMessages) Handle(ProcessStripeEvent _, StripeEventLoad loaded)
+    {
+        if (loaded.SeenBefore is { } answer)
+            return (answer, [], []);
+        var (effects, messages) = StripeEventRecorder.Decide(loaded.ToDecide!);
+        var recorded = loaded.ToDecide!.Recorded;
+        return (new StripeEventProcessed(recorded.Id, recorded.Outcome, SeenBefore: false), effects, messages);
     }
 }
+
+/// <summary>
+/// What a Load step found for one Stripe event: the answer for a delivery seen before, or the event
+/// to decide on with its record and payment state (the order's invoice locked).
+/// </summary>
+public sealed class StripeEventLoad
+{
+    private StripeEventLoad() { }
+
+    internal StripeEventProcessed? SeenBefore { get; private init; }
+    internal StripeEventToDecide? ToDecide { get; private init; }
+
+    internal static StripeEventLoad Seen(StripeEventProcessed answer) => new() { SeenBefore = answer };
+    internal static StripeEventLoad Decided(StripeEventToDecide toDecide) => new() { ToDecide = toDecide };
+}
+
+/// <summary>The event, its record (new or Failed before), what the payment rules read, and the instant they decide at.</summary>
+internal sealed record StripeEventToDecide(Event StripeEvent, StripeWebhookEvent Recorded, bool IsNew, PaymentState State, DateTimeOffset Now);
 
 /// <summary>
 /// Keep a delivery whose processing failed: the event as <see cref="WebhookOutcome.Failed"/> with the
@@ -71,7 +99,7 @@ public static class RecordStripeEventFailureHandler
         recorded.Error = command.Error;
         recorded.Attempts += 1;
         recorded.LastProcessedAt = clock.GetUtcNow();
-        StripeEventRecorder.Save(session, recorded, isNew);
+        StripeEventRecorder.Save(recorded, isNew).Execute(session);
     }
 }
 
@@ -92,18 +120,29 @@ internal static class StripeEventRecorder
     };
 
     /// <summary>
-    /// Load (lock the order's invoice, read its payment documents), decide (<see cref="PaymentRules"/>),
-    /// then write. A new receipt and new credit notes are numbered by the last statements of the write
-    /// batch, so the series' row locks are held only until the commit that follows them. The caller
-    /// holds the event's lock.
+    /// The rest of a Load step, for a caller holding the event's lock: the order's invoice locked and
+    /// its payment documents read (<see cref="PaymentEventLoader"/>), and a full number series refused
+    /// before anything is decided.
     /// </summary>
-    public static async Task<OutgoingMessages> ProcessAsync(
-        IDocumentSession session, StripeWebhookEvent recorded, bool isNew, Event stripeEvent, Guid? orderId,
+    public static async Task<StripeEventLoad> LoadAsync(
+        IDocumentSession session, Event stripeEvent, StripeWebhookEvent recorded, bool isNew, Guid? orderId,
         IReadOnlyList<StripeRefundSeen>? stripeRefunds, TimeProvider clock, CancellationToken ct)
     {
         var state = await PaymentEventLoader.LoadAsync(session, stripeEvent, orderId, stripeRefunds, ct);
         var now = clock.GetUtcNow();
-        var decision = PaymentRules.Decide(stripeEvent, state, now);
+        await PaymentEventLoader.EnsureSeriesOpenAsync(session, stripeEvent, state, now, ct);
+        return StripeEventLoad.Decided(new StripeEventToDecide(stripeEvent, recorded, isNew, state, now));
+    }
+
+    /// <summary>
+    /// Decide (<see cref="PaymentRules"/>) and say what to write: the event's record, the documents the
+    /// decision changed, then a new receipt and new credit notes, numbered by the last statements of the
+    /// write batch so the series' row locks are held only until the commit that follows them.
+    /// </summary>
+    public static (IEnumerable<IMartenOp> Effects, OutgoingMessages Messages) Decide(StripeEventToDecide loaded)
+    {
+        var (recorded, now) = (loaded.Recorded, loaded.Now);
+        var decision = PaymentRules.Decide(loaded.StripeEvent, loaded.State, now);
 
         recorded.Outcome = decision.Outcome;
         recorded.OrderNumber = decision.OrderNumber ?? recorded.OrderNumber;
@@ -111,30 +150,27 @@ internal static class StripeEventRecorder
         recorded.Error = decision.Error;
         recorded.Attempts += 1;
         recorded.LastProcessedAt = now;
-        Save(session, recorded, isNew);
-        if (decision.ChangedInvoice is { } invoice) session.Store(invoice);
-        if (decision.ChangedRecord is { } record) session.Store(record);
-        foreach (var refund in decision.ChangedRefunds) session.Store(refund);
-        foreach (var note in decision.NewCreditNotes) session.Insert(note);
+
+        List<IMartenOp> effects = [Save(recorded, loaded.IsNew)];
+        if (decision.ChangedInvoice is { } invoice) effects.Add(MartenOps.Store(invoice));
+        if (decision.ChangedRecord is { } record) effects.Add(MartenOps.Store(record));
+        effects.AddRange(decision.ChangedRefunds.Select(refund => MartenOps.Store(refund)));
+        effects.AddRange(decision.NewCreditNotes.Select(note => MartenOps.Insert(note)));
         if (decision.NewReceipt is { } receipt)
         {
-            session.Insert(receipt);
-            await ReceiptNumbers.AssignLastAsync(session, receipt, decision.ChangedRefunds, now, ct);
+            effects.Add(MartenOps.Insert(receipt));
+            effects.Add(ReceiptNumbers.AssignLast(receipt, decision.ChangedRefunds, now));
         }
-        foreach (var note in decision.NewCreditNotes)
-            await CreditNoteNumbers.AssignLastAsync(session, note, now, ct);
+        effects.AddRange(decision.NewCreditNotes.Select(note => CreditNoteNumbers.AssignLast(note, now)));
 
         var messages = new OutgoingMessages();
         messages.AddRange(decision.Messages);
-        return messages;
+        return (effects, messages);
     }
 
     /// <summary>A first record is inserted, so the event id's primary key refuses a concurrent second one.</summary>
-    public static void Save(IDocumentSession session, StripeWebhookEvent recorded, bool isNew)
-    {
-        if (isNew) session.Insert(recorded);
-        else session.Store(recorded);
-    }
+    public static IMartenOp Save(StripeWebhookEvent recorded, bool isNew) =>
+        isNew ? MartenOps.Insert(recorded) : MartenOps.Store(recorded);
 
     /// <summary>What the webhook log shows of a failure: the exception's type and message, never a stack trace.</summary>
     public static string Describe(Exception exception)
