@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PrimeTech.Billing.Contracts;
+using Wolverine.Marten;
 
 namespace PrimeTech.Ordering.Tests;
 
@@ -22,11 +23,11 @@ public sealed class PaymentEventOrderTests(OrderingFixture app)
         var confirmed = new PaymentConfirmed(order.Id, order.Number, outcome.Result.InvoiceNumber, "RCP-2026-999001", customer.Id, customer.Email,
             customer.Name, 6000, "GBP", paidAt, []);
 
-        await InSessionAsync((session, ct) => CreditNoteIssuedHandler.Handle(creditNote, session, ct));
-        await InSessionAsync((session, ct) => PaymentConfirmedHandler.Handle(confirmed, session, ct));
+        await InSessionAsync(s => CreditNoteIssuedHandler.LoadAsync(creditNote, s, default), o => CreditNoteIssuedHandler.Handle(creditNote, o));
+        await InSessionAsync(s => PaymentConfirmedHandler.LoadAsync(confirmed, s, default), o => PaymentConfirmedHandler.Handle(confirmed, o));
         // Redelivered, both change nothing.
-        await InSessionAsync((session, ct) => PaymentConfirmedHandler.Handle(confirmed, session, ct));
-        await InSessionAsync((session, ct) => CreditNoteIssuedHandler.Handle(creditNote, session, ct));
+        await InSessionAsync(s => PaymentConfirmedHandler.LoadAsync(confirmed, s, default), o => PaymentConfirmedHandler.Handle(confirmed, o));
+        await InSessionAsync(s => CreditNoteIssuedHandler.LoadAsync(creditNote, s, default), o => CreditNoteIssuedHandler.Handle(creditNote, o));
 
         var after = (await app.Shop.OrderAsync(order.Number))!;
         Assert.Equal(OrderStatus.PartiallyRefunded, after.Status);
@@ -35,10 +36,12 @@ public sealed class PaymentEventOrderTests(OrderingFixture app)
         Assert.Equal("CRN-2026-999001", Assert.Single(after.CreditNotes).Number);
     }
 
-    private async Task InSessionAsync(Func<IDocumentSession, CancellationToken, Task> handle)
+    /// <summary>One handler's load, decision and storage effects in a session of its own, as Wolverine runs them.</summary>
+    private async Task InSessionAsync(Func<IDocumentSession, Task<Order?>> load, Func<Order?, IEnumerable<IMartenOp>> handle)
     {
         await using var session = app.Host.Services.GetRequiredService<IOrderingStore>().LightweightSession();
-        await handle(session, CancellationToken.None);
+        foreach (var effect in handle(await load(session)))
+            effect.Execute(session);
         await session.SaveChangesAsync();
     }
 }

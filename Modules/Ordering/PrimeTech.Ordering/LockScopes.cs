@@ -4,5 +4,4 @@ namespace PrimeTech.Ordering;
 internal static class LockScopes
 {
     public const string Cart = "ordering.cart";
-    public const string Order = "ordering.order";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Web;
+using PrimeTech.BuildingBlocks.Persistence;
 using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.Customer;
@@ -25,7 +26,7 @@ public static class ReleaseMachineHandler
         IOptions<LicensingOptions> options)
     {
         var changed = licence.Release(command.UserId, clock.GetUtcNow(), options.Value.MachineSwaps);
-        return (LicenceView.From(licence), LicenceRules.StoreIf(changed, licence));
+        return (LicenceView.From(licence), StorageEffects.UpdateIf(changed, licence));
     }
 }
 

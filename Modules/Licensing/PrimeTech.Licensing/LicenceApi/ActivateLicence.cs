@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Options;
+using PrimeTech.BuildingBlocks.Persistence;
 using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.LicenceApi;
@@ -43,7 +44,7 @@ public static class ActivateLicenceHandler
         var activation = licence.Activation!;
         return (new ActivationResult(licence.Key, licence.Status.ToString(), licence.ProductSku, licence.ProductName,
                 activation.ActivatedAt, activation.MachineName, Lease.For(licence, activation.Fingerprint, now, options.Value)),
-            LicenceRules.StoreIf(changed, licence));
+            StorageEffects.UpdateIf(changed, licence));
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using PrimeTech.BuildingBlocks.Persistence;
 using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.LicenceApi;
@@ -23,7 +24,7 @@ public static class DeactivateLicenceHandler
     public static (DeactivationResult, IEnumerable<IMartenOp>) Handle(DeactivateLicence command, Licence licence, TimeProvider clock)
     {
         var changed = licence.Deactivate(command.Fingerprint!, clock.GetUtcNow());
-        return (new DeactivationResult(licence.Key, Activated: false), LicenceRules.StoreIf(changed, licence));
+        return (new DeactivationResult(licence.Key, Activated: false), StorageEffects.UpdateIf(changed, licence));
     }
 }
 

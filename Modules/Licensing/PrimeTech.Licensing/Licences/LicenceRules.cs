@@ -1,7 +1,6 @@
 using FluentValidation;
 using PrimeTech.BuildingBlocks.Errors;
 using PrimeTech.BuildingBlocks.Identifiers;
-using Wolverine.Marten;
 
 namespace PrimeTech.Licensing.Licences;
 
@@ -35,10 +34,6 @@ public static class LicenceRules
         var key = NormaliseKey(rawKey);
         return await ByKeyAsync(session, key, ct) ?? throw LicensingErrors.NotFound(key);
     }
-
-    /// <summary>A decision's storage effect: the licence when it changed, else nothing to write.</summary>
-    public static IEnumerable<IMartenOp> StoreIf(bool changed, Licence licence) =>
-        changed ? [MartenOps.Update(licence)] : [];
 
     public static void FingerprintRules<T>(this AbstractValidator<T> validator, Func<T, string?> fingerprint)
     {

@@ -1,5 +1,6 @@
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Ordering.Contracts;
+using Wolverine.Marten;
 
 namespace PrimeTech.Ordering.Orders;
 
@@ -8,17 +9,14 @@ public sealed record CancelOrder(string OrderNumber, Guid CustomerId);
 
 public static class CancelOrderHandler
 {
-    public static async Task<(OrderDetail, OrderCancelled)> Handle(
-        CancelOrder command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var order = await OrderAccess.OwnAsync(session, command.OrderNumber, command.CustomerId, ct);
-        await TransactionLock.AcquireAsync(session, LockScopes.Order, order.Id, ct);
-        order = await session.LoadAsync<Order>(order.Id, ct) ?? order;
+    /// <summary>The customer's own order (404 for anyone else's); its version guards the cancellation.</summary>
+    public static Task<Order> LoadAsync(CancelOrder command, IDocumentSession session, CancellationToken ct) =>
+        OrderAccess.OwnAsync(session, command.OrderNumber, command.CustomerId, ct);
 
-        var now = clock.GetUtcNow();
-        order.Cancel(CancellationReason.Customer, now);
-        session.Store(order);
-        return (OrderDetail.From(order), Cancelled(order));
+    public static (OrderDetail, OrderCancelled, IEnumerable<IMartenOp>) Handle(CancelOrder _, Order order, TimeProvider clock)
+    {
+        order.Cancel(CancellationReason.Customer, clock.GetUtcNow());
+        return (OrderDetail.From(order), Cancelled(order), StorageEffects.UpdateIf(true, order));
     }
 
     public static OrderCancelled Cancelled(Order order) =>

@@ -1,5 +1,6 @@
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Ordering.Contracts;
+using Wolverine.Marten;
 
 namespace PrimeTech.Ordering.Orders;
 
@@ -8,15 +9,15 @@ public sealed record ExpirePendingOrder(Guid OrderId);
 
 public static class ExpirePendingOrderHandler
 {
-    public static async Task<OrderCancelled?> Handle(ExpirePendingOrder command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        await TransactionLock.AcquireAsync(session, LockScopes.Order, command.OrderId, ct);
-        var order = await session.LoadAsync<Order>(command.OrderId, ct);
-        if (order is not { IsPending: true })
-            return null;
+    public static Task<Order?> LoadAsync(ExpirePendingOrder command, IDocumentSession session, CancellationToken ct) =>
+        session.LoadAsync<Order>(command.OrderId, ct);
 
+    /// <summary>A payment confirmed meanwhile wins: the order's version makes this run again and find it paid.</summary>
+    public static (OrderCancelled?, IEnumerable<IMartenOp>) Handle(ExpirePendingOrder _, Order? order, TimeProvider clock)
+    {
+        if (order is not { IsPending: true })
+            return (null, []);
         order.Cancel(CancellationReason.Expired, clock.GetUtcNow());
-        session.Store(order);
-        return CancelOrderHandler.Cancelled(order);
+        return (CancelOrderHandler.Cancelled(order), StorageEffects.UpdateIf(true, order));
     }
 }

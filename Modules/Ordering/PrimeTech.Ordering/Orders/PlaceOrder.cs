@@ -3,6 +3,7 @@ using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.Ordering.Carts;
 using PrimeTech.Ordering.Catalogue;
 using PrimeTech.Ordering.Contracts;
+using Wolverine.Marten;
 
 namespace PrimeTech.Ordering.Orders;
 
@@ -16,44 +17,51 @@ public sealed record PlaceOrder(Guid CustomerId, string Email, string Name, long
 public sealed record PlacedOrder(Guid OrderId, string OrderNumber, bool Replayed, OrderPlaced Snapshot);
 
 /// <summary>
-/// One transaction in the Ordering store, under the customer's cart lock (so a double submit
-/// queues behind the first and then finds its order): snapshot the lines from the current
-/// products, insert the order, empty the cart, and — through the durable outbox, committed with
-/// the order — publish <see cref="OrderPlaced"/> (Billing's safety net for the invoice) and
-/// schedule <see cref="ExpirePendingOrder"/>. The unique indexes on (customer, revision) and on
-/// the number back the lock up; the checkout flow retries in a fresh session if one fires.
+/// One transaction in the Ordering store, in Wolverine's compound shape. <c>LoadAsync</c> locks the
+/// customer's cart (so a double submit queues behind the first and then finds its order) and reads
+/// what the decision needs: the order already placed from this revision, or else the cart's products
+/// and a free order number. <c>Handle</c> decides without I/O: the same order again, a refusal, or a
+/// new order priced from the current products, inserted with the cart emptied, and — through the
+/// durable outbox, committed with the order — <see cref="OrderPlaced"/> (Billing's safety net for
+/// the invoice) and <see cref="ExpirePendingOrder"/>. The unique indexes on (customer, revision) and
+/// on the number back the lock up; the write-conflict policy runs the message again if one fires.
 /// </summary>
 public static class PlaceOrderHandler
 {
-    public static async Task<(PlacedOrder, OutgoingMessages)> Handle(
-        PlaceOrder command, IDocumentSession session, TimeProvider clock, IOptions<OrderOptions> options, CancellationToken ct)
+    public static async Task<PlaceOrderLoad> LoadAsync(PlaceOrder command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var messages = new OutgoingMessages();
         var cart = await CartRules.LockAndLoadAsync(session, command.CustomerId, ct);
-
         var existing = await session.Query<Order>()
             .FirstOrDefaultAsync(o => o.CustomerId == command.CustomerId && o.CartRevision == command.CartRevision, ct);
-        if (existing is not null)
-        {
-            if (!existing.IsPending)
-                throw new DomainException(OrderingErrors.OrderNotPending,
-                    $"Order {existing.Number} was already placed from this cart and is no longer awaiting payment.");
-            return (Placed(existing, replayed: true), messages);
-        }
+        var now = clock.GetUtcNow();
+        if (existing is not null || cart.Lines.Count == 0 || cart.Revision != command.CartRevision)
+            return new PlaceOrderLoad(cart, existing, Products: new Dictionary<Guid, Product>(), FreeNumber: "", now);
 
+        var products = (await session.LoadManyAsync<Product>(ct, cart.Lines.Select(l => l.ProductId).ToArray())).ToDictionary(p => p.Id);
+        return new PlaceOrderLoad(cart, null, products, await NewNumberAsync(session, now, ct), now);
+    }
+
+    public static (PlacedOrder, IEnumerable<IMartenOp>, OutgoingMessages) Handle(
+        PlaceOrder command, PlaceOrderLoad loaded, IOptions<OrderOptions> options)
+    {
+        if (loaded.Existing is { } existing)
+            return existing.IsPending
+                ? (Placed(existing, replayed: true), [], [])
+                : throw new DomainException(OrderingErrors.OrderNotPending,
+                    $"Order {existing.Number} was already placed from this cart and is no longer awaiting payment.");
+
+        var cart = loaded.Cart;
         if (cart.Lines.Count == 0)
             throw new DomainException(OrderingErrors.CartEmpty, "Your cart is empty.");
         if (cart.Revision != command.CartRevision)
             throw new DomainException(OrderingErrors.CartChanged, "Your cart changed in another window. Check it and check out again.");
 
-        var products = (await session.LoadManyAsync<Product>(ct, cart.Lines.Select(l => l.ProductId).ToArray())).ToDictionary(p => p.Id);
-        var lines = OrderPricing.Lines(cart.Lines, products);
-
-        var now = clock.GetUtcNow();
+        var lines = OrderPricing.Lines(cart.Lines, loaded.Products);
+        var now = loaded.Now;
         var order = new Order
         {
             Id = Guid.NewGuid(),
-            Number = await NewNumberAsync(session, now, ct),
+            Number = loaded.FreeNumber,
             CustomerId = command.CustomerId,
             CustomerEmail = command.Email,
             CustomerName = command.Name,
@@ -67,16 +75,13 @@ public static class PlaceOrderHandler
             CreatedAt = now,
             History = [new OrderStatusChange { At = now, To = OrderStatus.PendingPayment, By = ChangedBy.Customer }],
         };
-        session.Insert(order);
-
         cart.Lines.Clear();
         cart.Changed(now);
-        session.Store(cart);
 
         var placed = Placed(order, replayed: false);
-        messages.Add(placed.Snapshot);
+        var messages = new OutgoingMessages { placed.Snapshot };
         messages.Delay(new ExpirePendingOrder(order.Id), options.Value.PendingExpiry);
-        return (placed, messages);
+        return (placed, [MartenOps.Insert(order), MartenOps.Store(cart)], messages);
     }
 
     /// <summary>ORD-YYYYMMDD-XXXX, drawn again if taken (the unique index decides a race).</summary>
@@ -99,3 +104,10 @@ public static class PlaceOrderHandler
                 l.NetPence, l.VatPence, l.GrossPence)).ToList(),
             order.NetPence, order.VatPence, order.GrossPence, order.BillingDetails));
 }
+
+/// <summary>
+/// What PlaceOrder's Load step found: the customer's cart (locked), the order already placed from
+/// the revision sent, and — only when a new order may follow — the cart's products and a free number
+/// (drawn for <see cref="Now"/>, the instant the order is placed at).
+/// </summary>
+public sealed record PlaceOrderLoad(Cart Cart, Order? Existing, IReadOnlyDictionary<Guid, Product> Products, string FreeNumber, DateTimeOffset Now);
