@@ -1,3 +1,6 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace PrimeTech.Identity.Tests;
 
 [Collection(IdentityCollection.Name)]
@@ -34,6 +37,25 @@ public sealed class RegistrationTests(IdentityFixture app) : IDisposable
         });
         Assert.True((await verified.JsonAsync()).GetProperty("emailVerified").GetBoolean());
         Assert.True((await (await app.MeAsync(before, 200)).JsonAsync()).GetProperty("emailVerified").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Registrations_of_one_new_email_at_once_make_one_account_and_send_one_email()
+    {
+        var email = Accounts.NewEmail();
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { email, name = "Ada Lovelace", password = Accounts.DefaultPassword }).ToUrl("/api/auth/register");
+            s.StatusCodeShouldBe(202);
+        })));
+
+        var normalized = EmailAddress.Normalise(email);
+        await using var query = app.Host.Services.GetRequiredService<IIdentityStore>().QuerySession();
+        Assert.Equal(1, await query.Query<User>().CountAsync(u => u.NormalizedEmail == normalized));
+        await app.Mail.WaitForAsync(email, m => m.Subject == "Verify your email address");
+        // The others found the account within its email cool-down, so no "already registered" email followed.
+        Assert.Single(await app.Mail.ForAsync(email));
     }
 
     [Fact]

@@ -1,10 +1,10 @@
-using PrimeTech.BuildingBlocks.Persistence;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using PrimeTech.Identity.Emails;
 using PrimeTech.Identity.Passwords;
 using PrimeTech.Identity.Tokens;
 using PrimeTech.Identity.Web;
+using Wolverine.Marten;
 
 namespace PrimeTech.Identity.Auth;
 
@@ -30,31 +30,40 @@ public sealed record Register(string? Email, string? Name, string? Password)
     }
 }
 
+/// <summary>
+/// In Wolverine's compound shape, with no lock: the account the email has is read, and the pure
+/// <c>Handle</c> decides. Two registrations of one new email at once both try to insert; the unique
+/// index on the normalised email refuses the second, and the write-conflict policy runs it again,
+/// when it finds the first one's account (and, within the cool-down, sends nothing).
+/// </summary>
 public static class RegisterHandler
 {
     private static readonly TimeSpan AlreadyRegisteredCoolDown = TimeSpan.FromSeconds(60);
 
-    public static async Task<OutgoingMessages> Handle(
-        Register command, IDocumentSession session, PasswordHashing passwords, TimeProvider clock,
-        IOptions<SiteOptions> site, CancellationToken ct)
+    public static Task<User?> LoadAsync(Register command, IDocumentSession session, CancellationToken ct)
+    {
+        var normalized = EmailAddress.Normalise(command.Email!);
+        return session.Query<User>().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+    }
+
+    public static (OutgoingMessages, IEnumerable<IMartenOp>) Handle(
+        Register command, User? existing, PasswordHashing passwords, TimeProvider clock, IOptions<SiteOptions> site)
     {
         var now = clock.GetUtcNow();
         var user = User.Create(command.Email!, command.Name!, "", now);
+        // Hashed whether or not the email has an account, so both answers take the same time.
         user.PasswordHash = passwords.Hash(user, command.Password!);
 
-        await TransactionLock.AcquireAsync(session, "email:" + user.NormalizedEmail, ct);
-        var existing = await session.Query<User>().FirstOrDefaultAsync(u => u.NormalizedEmail == user.NormalizedEmail, ct);
         if (existing is not null)
         {
-            if (existing.LastAccountEmailAt is { } last && now - last < AlreadyRegisteredCoolDown) return [];
+            if (existing.LastAccountEmailAt is { } last && now - last < AlreadyRegisteredCoolDown) return ([], []);
             existing.LastAccountEmailAt = now;
-            session.Store(existing);
-            return [IdentityEmails.AlreadyRegistered(existing, site.Value)];
+            return ([IdentityEmails.AlreadyRegistered(existing, site.Value)], [MartenOps.Update(existing)]);
         }
 
         user.LastAccountEmailAt = now;
-        session.Insert(user);
-        return [EmailTokens.Issue(session, user.Id, EmailTokenPurpose.VerifyEmail, now)];
+        var (token, delivery) = EmailTokens.New(user.Id, EmailTokenPurpose.VerifyEmail, now);
+        return ([delivery], [MartenOps.Insert(user), MartenOps.Store(token)]);
     }
 }
 

@@ -10,16 +10,27 @@ public static class EmailTokens
     /// </summary>
     public static DeliverEmailToken Issue(IDocumentSession session, Guid userId, EmailTokenPurpose purpose, DateTimeOffset now)
     {
+        var (token, delivery) = New(userId, purpose, now);
+        session.Store(token);
+        return delivery;
+    }
+
+    /// <summary>
+    /// A new token under a pending id, and the message that draws its secret and emails it after the
+    /// commit: for a handler that returns its storage effects instead of writing to the session.
+    /// </summary>
+    public static (EmailToken Token, DeliverEmailToken Delivery) New(Guid userId, EmailTokenPurpose purpose, DateTimeOffset now)
+    {
         var pending = EmailToken.PendingIdPrefix + Guid.NewGuid().ToString("N");
-        session.Store(new EmailToken
+        var token = new EmailToken
         {
             Id = pending,
             UserId = userId,
             Purpose = purpose,
             CreatedAt = now,
             ExpiresAt = now + (purpose == EmailTokenPurpose.VerifyEmail ? EmailToken.VerifyEmailLifetime : EmailToken.ResetPasswordLifetime),
-        });
-        return new DeliverEmailToken(pending);
+        };
+        return (token, new DeliverEmailToken(pending));
     }
 
     /// <summary>The token's document if the token is well formed, known and of this purpose (usable or not).</summary>
