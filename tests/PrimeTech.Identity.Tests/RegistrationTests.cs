@@ -116,16 +116,39 @@ public sealed class RegistrationTests(IdentityFixture app) : IDisposable
     [Fact]
     public async Task Passwords_are_hashed_with_PBKDF2_HMAC_SHA512_and_210000_iterations()
     {
+        using var productionCost = app.Override((TestPasswordHasher.Setting, TestPasswordHasher.Production));
         var user = await app.CreateCustomerAsync(verified: false);
         var stored = await app.LoadAsync<User>(user.Id);
 
-        var hash = Convert.FromBase64String(stored!.PasswordHash);
+        AssertProductionHash(stored!.PasswordHash);
+        Assert.DoesNotContain(user.Password, stored.PasswordHash);
+    }
+
+    [Fact]
+    public async Task Signing_in_upgrades_a_weaker_hash_to_the_production_cost()
+    {
+        var user = await app.CreateCustomerAsync();                       // hashed at the tests' low cost
+        var weaker = (await app.LoadAsync<User>(user.Id))!.PasswordHash;
+        Assert.Equal(1_000u, BigEndian(Convert.FromBase64String(weaker), 5));
+
+        using (app.Override((TestPasswordHasher.Setting, TestPasswordHasher.Production)))
+            await app.LoginAsync(user.Email, user.Password, 200);
+
+        var upgraded = (await app.LoadAsync<User>(user.Id))!.PasswordHash;
+        AssertProductionHash(upgraded);
+        Assert.NotEqual(weaker, upgraded);
+        await app.LoginAsync(user.Email, user.Password, 200);
+        await app.LoginAsync(user.Email, user.Password + "x", 401);
+    }
+
+    private static void AssertProductionHash(string stored)
+    {
+        var hash = Convert.FromBase64String(stored);
         Assert.Equal(0x01, hash[0]);                          // ASP.NET Core Identity V3 format
         Assert.Equal(2u, BigEndian(hash, 1));                 // KeyDerivationPrf.HMACSHA512
         Assert.Equal(210_000u, BigEndian(hash, 5));           // iteration count
         Assert.Equal(16u, BigEndian(hash, 9));                // salt length
         Assert.Equal(13 + 16 + 32, hash.Length);              // header + salt + 256-bit subkey
-        Assert.DoesNotContain(user.Password, stored.PasswordHash);
     }
 
     [Fact]
