@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using Alba;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +13,6 @@ using Npgsql;
 using PrimeTech.BuildingBlocks.Operations;
 using PrimeTech.Host;
 using PrimeTech.Host.Cli;
-using PrimeTech.Identity.Users;
 using PrimeTech.StripeStandIn;
 using Xunit;
 using System.Globalization;
@@ -174,7 +172,7 @@ public class AppFixture : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddPrimeTech();
-        builder.Services.AddSingleton<IPasswordHasher<User>, TestPasswordHasher>();
+        TestPasswordHasher.Replace(builder.Services);
         await using var app = builder.Build();
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await OperatorCommands.MigrateAsync(app, TextWriter.Null, deadline.Token);
@@ -200,7 +198,7 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.Add(Overrides));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-        builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<User>, TestPasswordHasher>());
+        builder.ConfigureTestServices(TestPasswordHasher.Replace);
     }
 
     public virtual async Task DisposeAsync()

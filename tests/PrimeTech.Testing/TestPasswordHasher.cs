@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrimeTech.Identity.Users;
 
@@ -15,13 +16,16 @@ public sealed class TestPasswordHasher(IOptions<PasswordHasherOptions> productio
 {
     public const string Setting = "Testing:PasswordCost";
     public const string Production = "Production";
-    private const int TestIterations = 1_000;
+    public const int Iterations = 1_000;
+
+    /// <summary>Puts this hasher in place of the module's, in every app the fixture composes.</summary>
+    public static void Replace(IServiceCollection services) => services.AddSingleton<IPasswordHasher<User>, TestPasswordHasher>();
 
     private readonly PasswordHasher<User> _production = new(production);
     private readonly PasswordHasher<User> _cheap = new(Options.Create(new PasswordHasherOptions
     {
         CompatibilityMode = production.Value.CompatibilityMode,
-        IterationCount = TestIterations,
+        IterationCount = Iterations,
     }));
 
     private PasswordHasher<User> Current => configuration[Setting] == Production ? _production : _cheap;
