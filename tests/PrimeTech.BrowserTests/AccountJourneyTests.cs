@@ -28,7 +28,7 @@ public sealed class AccountJourneyTests(BrowserFixture site)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Confirm password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/register/check-email");
+        await page.ArrivesAtAsync(site.BaseUrl + "/register/check-email");
         Assert.Equal("Check your email", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         await AssertAccessibleAsync(page);
 
@@ -36,26 +36,26 @@ public sealed class AccountJourneyTests(BrowserFixture site)
         await page.GotoAsync(OnTestServer(token, "/verify-email"));
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify email address" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/login");
+        await page.ArrivesAtAsync(site.BaseUrl + "/login");
         Assert.Contains("Your email address is verified. Sign in to continue.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         await AssertAccessibleAsync(page);
 
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/account");
+        await page.ArrivesAtAsync(site.BaseUrl + "/account");
         Assert.Contains("Verified", await page.Locator("main").InnerTextAsync());
         Assert.Contains("(Journey Customer)", await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).InnerTextAsync());
         await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/account/profile");
+        await page.ArrivesAtAsync(site.BaseUrl + "/account/profile");
         await AssertAccessibleAsync(page);
         await page.GetByLabel("Current password").FillAsync(Password);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
         await page.GetByLabel("Confirm new password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/account/profile");
+        await page.ArrivesAtAsync(site.BaseUrl + "/account/profile");
         Assert.Contains("Your password has been changed.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
 
         await page.GotoAsync("/account/security");
@@ -63,7 +63,7 @@ public sealed class AccountJourneyTests(BrowserFixture site)
         await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).First.ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/");
+        await page.ArrivesAtAsync(site.BaseUrl + "/");
         Assert.Contains("You have signed out.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).IsVisibleAsync());
 
@@ -72,7 +72,7 @@ public sealed class AccountJourneyTests(BrowserFixture site)
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/account");
+        await page.ArrivesAtAsync(site.BaseUrl + "/account");
     }
 
     [Fact]

@@ -53,10 +53,10 @@ public sealed class BrowserFixture : AppFixture
         await page.GetByLabel("Email address").FillAsync(AdminEmail);
         await page.GetByLabel("Password").FillAsync(AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/login/two-factor"));
+        await page.ArrivesAtAsync(new Regex("/login/two-factor"));
         await page.GetByLabel("Code").FillAsync(await enrolment.NextCodeAsync(Clock));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        await page.LeavesAsync("/login");
         return page;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace PrimeTech.BrowserTests;
 
 /// <summary>
@@ -24,7 +22,7 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         await page.GotoAsync("/products");
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Prime Backup Pro" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/products/backup-pro");
+        await page.ArrivesAtAsync(site.BaseUrl + "/products/backup-pro");
         Assert.Contains("£59.99 inc. VAT", await page.Locator("main").InnerTextAsync());
         await AssertAccessibleAsync(page);
 
@@ -32,11 +30,11 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         await page.GetByLabel("Email address").FillAsync(customer.Email);
         await page.GetByLabel("Password").FillAsync(customer.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/products/backup-pro");
+        await page.ArrivesAtAsync(site.BaseUrl + "/products/backup-pro");
 
         await page.GetByLabel("Quantity").FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/cart");
+        await page.ArrivesAtAsync(site.BaseUrl + "/cart");
         Assert.Contains("Prime Backup Pro added to your cart.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         var cart = await page.Locator("main").InnerTextAsync();
         Assert.Contains("£119.98", cart);
@@ -46,7 +44,7 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         // The cart asks for the billing details: a VAT number of the wrong format is refused beside its field.
         await TestBillingDetails.FillAsync(page, TestBillingDetails.Business with { VatNumber = "GB12345" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/cart?handler=Checkout");
+        await page.ArrivesAtAsync(site.BaseUrl + "/cart?handler=Checkout");
         Assert.Contains("Enter a GB VAT number in the correct format, like GB123456789", await page.Locator(".error-summary").InnerTextAsync());
         Assert.Equal("true", await page.GetByLabel("VAT number (optional)").GetAttributeAsync("aria-invalid"));
         Assert.Equal(TestBillingDetails.Business.AddressLine1, await page.GetByLabel("Address line 1").InputValueAsync());
@@ -55,12 +53,12 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
 
         // Off to Stripe's hosted payment page (the stand-in), for the invoice's total.
         await page.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(site.Stripe.BaseAddress.ToString()) + "pay/cs_test_"));
+        await page.ArrivesAtAsync(new Regex("^" + Regex.Escape(site.Stripe.BaseAddress.ToString()) + "pay/cs_test_"));
         Assert.Contains("£119.98", await page.Locator("main").InnerTextAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay £119.98" }).ClickAsync();
 
         // Back on the site: the success page waits for the webhook, then shows the receipt.
-        await page.WaitForURLAsync(SuccessPage());
+        await page.ArrivesAtAsync(SuccessPage());
         var orderNumber = new Uri(page.Url).Query.Split('=')[1];
         Assert.Equal("Thank you", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         await AssertAccessibleAsync(page);
@@ -77,7 +75,7 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         Assert.Matches(InvoiceFile(), invoice.SuggestedFilename);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "View your order" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + $"/account/orders/{orderNumber}");
+        await page.ArrivesAtAsync(site.BaseUrl + $"/account/orders/{orderNumber}");
         var order = await page.Locator("main").InnerTextAsync();
         Assert.Contains("Paid", order);
         Assert.Contains("Analytical Engines Ltd", order);
@@ -86,7 +84,7 @@ public sealed partial class PurchaseJourneyTests(BrowserFixture site)
         await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "Orders" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/account/orders");
+        await page.ArrivesAtAsync(site.BaseUrl + "/account/orders");
         Assert.Contains(orderNumber, await page.Locator("main").InnerTextAsync());
         await AssertAccessibleAsync(page);
     }

@@ -35,7 +35,7 @@ public sealed class ReleaseJourneyTests(BrowserFixture site)
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        await page.LeavesAsync("/login");
         return page;
     }
 
@@ -63,7 +63,7 @@ public sealed class ReleaseJourneyTests(BrowserFixture site)
         await page.GetByLabel("File").SetInputFilesAsync(new FilePayload { Name = "PrimeSync-Setup.exe", MimeType = "application/octet-stream", Buffer = file });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload release" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("uploaded=1.0.0"));
+        await page.ArrivesAtAsync(new Regex(@"uploaded=1\.0\.0"));
         Assert.Contains(progress, text => System.Text.RegularExpressions.Regex.IsMatch(text, @"^Uploaded \d+% \(\d+\.\d MB of 6\.0 MB\)$"));
         Assert.Contains("Version 1.0.0 uploaded as a draft. Publish it to make it available.", await page.Locator(".flash").InnerTextAsync());
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "1.0.0" });

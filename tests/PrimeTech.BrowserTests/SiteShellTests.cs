@@ -27,7 +27,7 @@ public sealed class SiteShellTests(BrowserFixture site)
         Assert.Equal(404, response!.Status);
         Assert.Equal("Page not found", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to the home page" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/");
+        await page.ArrivesAtAsync(site.BaseUrl + "/");
         Accessibility.AssertNone(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
     }
 

@@ -16,20 +16,20 @@ public sealed partial class JourneyTests(Deployment deployment)
         await page.GetByLabel("Email address").FillAsync(customer.Email);
         await page.GetByLabel("Password").FillAsync(customer.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        await page.LeavesAsync("/login");
 
         await page.GotoAsync("/products/backup-pro");
         await page.GetByLabel("Quantity").FillAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
-        await page.WaitForURLAsync(Deployment.PublicUrl + "/cart");
+        await page.ArrivesAtAsync(Deployment.PublicUrl + "/cart");
         // Pre-filled from the details the customer saved over the API.
         Assert.Equal(TestBillingDetails.Business.AddressLine1, await page.GetByLabel("Address line 1").InputValueAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(deployment.Stripe.BaseAddress.ToString()) + "pay/cs_"));
+        await page.ArrivesAtAsync(new Regex("^" + Regex.Escape(deployment.Stripe.BaseAddress.ToString()) + "pay/cs_"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay £59.99" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(Deployment.PublicUrl) + @"/checkout/success\?order=ORD-"));
+        await page.ArrivesAtAsync(new Regex("^" + Regex.Escape(Deployment.PublicUrl) + @"/checkout/success\?order=ORD-"));
         var orderNumber = new Uri(page.Url).Query.Split('=')[1];
         await page.GetByRole(AriaRole.Heading, new() { Name = "Payment received" }).WaitForAsync(new() { Timeout = 90_000 });
 
@@ -60,7 +60,7 @@ public sealed partial class JourneyTests(Deployment deployment)
 
         await page.GotoAsync("/services");
         await page.GetByRole(AriaRole.Link, new() { Name = "Book consultation" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/book\?service="));
+        await page.ArrivesAtAsync(new Regex(@"/book\?service="));
         var service = new Uri(page.Url).Query.Split("service=")[1].Split('&')[0];
         // The real clock, and slots earlier runs took: the first day from tomorrow with a free slot.
         ILocator? slot = null;

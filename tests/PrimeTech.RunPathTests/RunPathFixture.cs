@@ -128,7 +128,7 @@ public sealed partial class RunPathFixture : IAsyncLifetime
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(SiteUrl + "/account");
+        await page.ArrivesAtAsync(SiteUrl + "/account");
         await page.CloseAsync();
     }
 
@@ -140,7 +140,7 @@ public sealed partial class RunPathFixture : IAsyncLifetime
     {
         var page = await _contexts[Roles.Admin].NewPageAsync();
         await page.GotoAsync("/admin");
-        await page.WaitForURLAsync(SiteUrl + "/account/two-factor?returnUrl=%2Fadmin");
+        await page.ArrivesAtAsync(SiteUrl + "/account/two-factor?returnUrl=%2Fadmin");
         var secret = (await page.Locator("#two-factor-secret").InnerTextAsync()).Replace(" ", "");
         await page.GetByLabel("Code").FillAsync(TwoFactorSteps.Code(secret, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
@@ -158,12 +158,12 @@ public sealed partial class RunPathFixture : IAsyncLifetime
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(CustomerPassword);
         await page.GetByLabel("Confirm password").FillAsync(CustomerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync(SiteUrl + "/register/check-email");
+        await page.ArrivesAtAsync(SiteUrl + "/register/check-email");
 
         var verification = await MailSink.Create().WaitForAsync(email, m => (m.Text ?? "").Contains("/verify-email?token="), TimeSpan.FromSeconds(60));
         await page.GotoAsync("/verify-email?token=" + Accounts.TokenIn(verification, "/verify-email"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify email address" }).ClickAsync();
-        await page.WaitForURLAsync(SiteUrl + "/login");
+        await page.ArrivesAtAsync(SiteUrl + "/login");
         await page.CloseAsync();
         await SignInAsync(_contexts[Roles.Customer], email, CustomerPassword);
         _data["customerEmail"] = email;
@@ -218,12 +218,12 @@ public sealed partial class RunPathFixture : IAsyncLifetime
     {
         await page.GotoAsync("/products/" + slug);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
-        await page.WaitForURLAsync(SiteUrl + "/cart");
+        await page.ArrivesAtAsync(SiteUrl + "/cart");
         await TestBillingDetails.FillAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"^http://127\\.0\\.0\\.1:{TestServices.StripePort}/pay/cs_"));
+        await page.ArrivesAtAsync(new Regex($"^http://127\\.0\\.0\\.1:{TestServices.StripePort}/pay/cs_"));
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(SiteUrl + backTo) + @"\?order=ORD-"));
+        await page.ArrivesAtAsync(new Regex("^" + Regex.Escape(SiteUrl + backTo) + @"\?order=ORD-"));
         return new Uri(page.Url).Query.Split('=')[1];
     }
 
