@@ -24,7 +24,9 @@ public static class BookingModule
         {
             options.Schema.For<BookableService>()
                 .UniqueIndex(UniqueIndexType.Computed, "ux_bookable_service_slug", s => s.Slug);
+            // Versioned: of two changes of one booking at once the second is refused and run again (D-143).
             options.Schema.For<ServiceBooking>()
+                .UseOptimisticConcurrency(true)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_booking_reference", b => b.Reference)
                 .Index(b => b.UserId, i => i.Name = "ix_booking_user")
                 .Index(b => b.StartUtc, i => i.Name = "ix_booking_start")

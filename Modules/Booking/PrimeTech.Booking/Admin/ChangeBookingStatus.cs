@@ -32,7 +32,7 @@ public sealed record ChangeBookingStatus(string Reference, string? Status, strin
     }
 }
 
-/// <summary>Load locks and loads the booking; Handle decides the change, its storage and the customer's email.</summary>
+/// <summary>Load loads the booking; Handle decides the change, its storage and the customer's email.</summary>
 public static class ChangeBookingStatusHandler
 {
     public static async Task<ServiceBooking> LoadAsync(ChangeBookingStatus command, IDocumentSession session, CancellationToken ct)

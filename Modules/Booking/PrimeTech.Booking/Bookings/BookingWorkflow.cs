@@ -1,4 +1,3 @@
-using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Booking.Availability;
 using PrimeTech.BuildingBlocks.Identifiers;
 using Wolverine.Marten;
@@ -23,14 +22,13 @@ public sealed record StatusChangeDecision(StatusChange Change, IReadOnlyList<IMa
 public static class BookingWorkflow
 {
     /// <summary>
-    /// Opens the session's transaction, takes a per-booking lock held until it commits, and loads
-    /// the booking: concurrent changes of one booking run one after the other, each seeing the last.
+    /// Loads the booking at its current version: of two changes at once, the second one's write is
+    /// refused and the write-conflict policy runs it again on the first one's result (D-143).
     /// </summary>
     public static async Task<ServiceBooking?> LoadForChangeAsync(IDocumentSession session, string reference, CancellationToken ct)
     {
         if (!DatedReference.TryNormalise(ServiceBooking.ReferencePrefix, reference, out var normalised))
             return null;
-        await TransactionLock.AcquireAsync(session, "booking:" + normalised, ct);
         return await session.Query<ServiceBooking>().SingleOrDefaultAsync(b => b.Reference == normalised, ct);
     }
 

@@ -40,7 +40,7 @@ public sealed record CancelledBooking(BookingView? Owner, TrackedBooking? Tracke
 }
 
 /// <summary>
-/// Load locks and loads the booking and, for a guest's proof by email, refuses a locked-out
+/// Load loads the booking and, for a guest's proof by email, refuses a locked-out
 /// reference or email; Handle decides: not found (counting a failed proof), or the cancellation.
 /// </summary>
 public static class CancelBookingHandler

@@ -31,7 +31,7 @@ public static class TrackBookingByLinkHandler
         TrackedBooking.From(await TrackingToken.FindBookingAsync(session, query.Token, ct) ?? throw LinkNotFound());
 }
 
-/// <summary>Load finds the link's booking and locks it; Handle decides the cancellation and the customer's email.</summary>
+/// <summary>Load finds the link's booking; Handle decides the cancellation and the customer's email.</summary>
 public static class CancelBookingByLinkHandler
 {
     public static async Task<ServiceBooking> LoadAsync(CancelBookingByLink command, IDocumentSession session, CancellationToken ct)
