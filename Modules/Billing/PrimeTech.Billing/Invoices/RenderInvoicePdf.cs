@@ -1,3 +1,4 @@
+using PrimeTech.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Options;
 using PrimeTech.Billing.Documents;
 using PrimeTech.Billing.CreditNotes;
@@ -36,7 +37,7 @@ public static class RenderInvoicePdfHandler
 /// same transaction cascades the email that carries it (<see cref="BillingDocumentEmail"/>): the
 /// invoice's first revision (issued at checkout, awaiting payment), every receipt and every credit
 /// note. A report of a PDF already recorded changes nothing and sends nothing, so redeliveries send
-/// no second email; the document's version makes a report racing another writer run again on its result.
+/// no second email.
 /// </summary>
 public static class GeneratedDocumentStoredHandler
 {
@@ -59,12 +60,15 @@ public static class GeneratedDocumentStoredHandler
     private static async Task<OutgoingEmail?> InvoicePdfStoredAsync(
         GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
-        var invoice = await session.Query<Invoice>()
+        var orderId = await session.Query<Invoice>()
             .Where(i => i.Pdfs.Any(p => p.DocumentId == stored.DocumentId))
+            .Select(i => i.OrderId)
             .FirstOrDefaultAsync(ct);
-        if (invoice is null)
+        if (orderId == Guid.Empty)
             return null;
 
+        await TransactionLock.AcquireAsync(session, InvoiceIssuer.LockScope, orderId, ct);
+        var invoice = await session.Query<Invoice>().FirstAsync(i => i.OrderId == orderId, ct);
         var pdf = invoice.Pdfs.Single(p => p.DocumentId == stored.DocumentId);
         if (pdf.StoredAt is not null)
             return null;
@@ -81,9 +85,15 @@ public static class GeneratedDocumentStoredHandler
     private static async Task<OutgoingEmail?> ReceiptPdfStoredAsync(
         GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
-        var receipt = await session.Query<Receipt>()
+        var receiptId = await session.Query<Receipt>()
             .Where(r => r.Pdf.DocumentId == stored.DocumentId)
+            .Select(r => r.Id)
             .FirstOrDefaultAsync(ct);
+        if (receiptId == Guid.Empty)
+            return null;
+
+        await TransactionLock.AcquireAsync(session, RenderReceiptPdfHandler.LockScope, receiptId, ct);
+        var receipt = await session.LoadAsync<Receipt>(receiptId, ct);
         if (receipt is null || receipt.Pdf.StoredAt is not null)
             return null;
 
@@ -100,9 +110,15 @@ public static class GeneratedDocumentStoredHandler
     private static async Task<OutgoingEmail?> CreditNotePdfStoredAsync(
         GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
-        var note = await session.Query<CreditNote>()
+        var noteId = await session.Query<CreditNote>()
             .Where(c => c.Pdf.DocumentId == stored.DocumentId)
+            .Select(c => c.Id)
             .FirstOrDefaultAsync(ct);
+        if (noteId == Guid.Empty)
+            return null;
+
+        await TransactionLock.AcquireAsync(session, AnnounceCreditNoteHandler.LockScope, noteId, ct);
+        var note = await session.LoadAsync<CreditNote>(noteId, ct);
         if (note is null || note.Pdf.StoredAt is not null)
             return null;
 
