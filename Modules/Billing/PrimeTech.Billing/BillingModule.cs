@@ -42,7 +42,10 @@ public static class BillingModule
                 .Index(x => x.PaidAt, i => i.Name = "ix_invoice_paid_at");
             options.Schema.For<CancelledBeforeInvoice>();
             options.Schema.For<AccountBillingDetails>();
+            // Receipts and credit notes are versioned: their announcement, rendering and storage report
+            // each update them, and of two at once the later is run again on the first's result (D-144).
             options.Schema.For<Receipt>()
+                .UseOptimisticConcurrency(true)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_number", x => x.Number)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_order_id", x => x.OrderId)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_payment_intent_id", x => x.PaymentIntentId)
@@ -66,6 +69,7 @@ public static class BillingModule
                     i.IsUnique = true;
                 });
             options.Schema.For<CreditNote>()
+                .UseOptimisticConcurrency(true)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_credit_note_number", x => x.Number)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_credit_note_stripe_refund_id", x => x.StripeRefundId)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_credit_note_refund_id", x => x.RefundId)

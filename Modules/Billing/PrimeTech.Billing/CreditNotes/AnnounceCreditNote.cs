@@ -1,5 +1,4 @@
 using PrimeTech.Billing.Payments;
-using PrimeTech.BuildingBlocks.Persistence;
 
 namespace PrimeTech.Billing.CreditNotes;
 
@@ -8,17 +7,15 @@ public sealed record AnnounceCreditNote(Guid CreditNoteId);
 
 /// <summary>
 /// Sends CreditNoteIssued (and PaymentRefunded when the credit note leaves nothing to refund)
-/// through the durable outbox, once per credit note, under its lock: the webhook's transaction
-/// numbered it in its last statement, so the number travels from here.
+/// through the durable outbox, once per credit note (its version makes a second announcement at once
+/// run again and find it announced): the webhook's transaction numbered it in its last statement,
+/// so the number travels from here.
 /// </summary>
 public static class AnnounceCreditNoteHandler
 {
-    public const string LockScope = "billing.credit-note";
-
     public static async Task<OutgoingMessages> Handle(AnnounceCreditNote command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        await TransactionLock.AcquireAsync(session, LockScope, command.CreditNoteId, ct);
         var note = await session.LoadAsync<CreditNote>(command.CreditNoteId, ct);
         if (note is null || note.AnnouncedAt is not null)
             return messages;

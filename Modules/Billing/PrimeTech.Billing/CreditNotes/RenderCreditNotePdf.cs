@@ -1,5 +1,4 @@
 using PrimeTech.Billing.Pdf;
-using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Storage.Contracts;
 
 namespace PrimeTech.Billing.CreditNotes;
@@ -8,8 +7,8 @@ namespace PrimeTech.Billing.CreditNotes;
 public sealed record RenderCreditNotePdf(Guid CreditNoteId);
 
 /// <summary>
-/// Under the credit note's lock: renders the PDF, marks it rendered and hands it to Storage through
-/// the durable outbox, in one transaction; the email that attaches it is sent when Storage reports
+/// Renders the PDF, marks it rendered and hands it to Storage through the durable outbox, in one
+/// transaction on the credit note's version; the email that attaches it is sent when Storage reports
 /// it stored. A credit note already rendered is left alone, so a redelivered message stores nothing twice.
 /// </summary>
 public static class RenderCreditNotePdfHandler
@@ -18,7 +17,6 @@ public static class RenderCreditNotePdfHandler
         RenderCreditNotePdf command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        await TransactionLock.AcquireAsync(session, AnnounceCreditNoteHandler.LockScope, command.CreditNoteId, ct);
         var note = await session.LoadAsync<CreditNote>(command.CreditNoteId, ct);
         if (note is null || note.Pdf.RenderedAt is not null)
             return messages;

@@ -1,4 +1,3 @@
-using PrimeTech.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Options;
 using PrimeTech.Billing.Documents;
 using PrimeTech.Billing.CreditNotes;
@@ -37,7 +36,7 @@ public static class RenderInvoicePdfHandler
 /// same transaction cascades the email that carries it (<see cref="BillingDocumentEmail"/>): the
 /// invoice's first revision (issued at checkout, awaiting payment), every receipt and every credit
 /// note. A report of a PDF already recorded changes nothing and sends nothing, so redeliveries send
-/// no second email.
+/// no second email; the document's version makes a report racing another writer run again on its result.
 /// </summary>
 public static class GeneratedDocumentStoredHandler
 {
@@ -60,15 +59,12 @@ public static class GeneratedDocumentStoredHandler
     private static async Task<OutgoingEmail?> InvoicePdfStoredAsync(
         GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
-        var orderId = await session.Query<Invoice>()
+        var invoice = await session.Query<Invoice>()
             .Where(i => i.Pdfs.Any(p => p.DocumentId == stored.DocumentId))
-            .Select(i => i.OrderId)
             .FirstOrDefaultAsync(ct);
-        if (orderId == Guid.Empty)
+        if (invoice is null)
             return null;
 
-        await TransactionLock.AcquireAsync(session, InvoiceIssuer.LockScope, orderId, ct);
-        var invoice = await session.Query<Invoice>().FirstAsync(i => i.OrderId == orderId, ct);
         var pdf = invoice.Pdfs.Single(p => p.DocumentId == stored.DocumentId);
         if (pdf.StoredAt is not null)
             return null;
@@ -85,15 +81,9 @@ public static class GeneratedDocumentStoredHandler
     private static async Task<OutgoingEmail?> ReceiptPdfStoredAsync(
         GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
-        var receiptId = await session.Query<Receipt>()
+        var receipt = await session.Query<Receipt>()
             .Where(r => r.Pdf.DocumentId == stored.DocumentId)
-            .Select(r => r.Id)
             .FirstOrDefaultAsync(ct);
-        if (receiptId == Guid.Empty)
-            return null;
-
-        await TransactionLock.AcquireAsync(session, RenderReceiptPdfHandler.LockScope, receiptId, ct);
-        var receipt = await session.LoadAsync<Receipt>(receiptId, ct);
         if (receipt is null || receipt.Pdf.StoredAt is not null)
             return null;
 
@@ -110,15 +100,9 @@ public static class GeneratedDocumentStoredHandler
     private static async Task<OutgoingEmail?> CreditNotePdfStoredAsync(
         GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
-        var noteId = await session.Query<CreditNote>()
+        var note = await session.Query<CreditNote>()
             .Where(c => c.Pdf.DocumentId == stored.DocumentId)
-            .Select(c => c.Id)
             .FirstOrDefaultAsync(ct);
-        if (noteId == Guid.Empty)
-            return null;
-
-        await TransactionLock.AcquireAsync(session, AnnounceCreditNoteHandler.LockScope, noteId, ct);
-        var note = await session.LoadAsync<CreditNote>(noteId, ct);
         if (note is null || note.Pdf.StoredAt is not null)
             return null;
 

@@ -1,5 +1,4 @@
 using PrimeTech.Billing.Invoices;
-using PrimeTech.BuildingBlocks.Persistence;
 
 namespace PrimeTech.Billing.Payments;
 
@@ -7,16 +6,15 @@ namespace PrimeTech.Billing.Payments;
 public sealed record AnnounceReceipt(Guid ReceiptId);
 
 /// <summary>
-/// Sends PaymentConfirmed through the durable outbox, once per receipt, under its lock: the
-/// webhook's transaction numbered the receipt in its last statement, so the number travels from
-/// here. Refunds Stripe reported before the payment are announced with their credit notes.
+/// Sends PaymentConfirmed through the durable outbox, once per receipt (the receipt's version makes
+/// a second announcement at once run again and find it announced): the webhook's transaction
+/// numbered the receipt in its last statement, so the number travels from here. Refunds Stripe reported before the payment are announced with their credit notes.
 /// </summary>
 public static class AnnounceReceiptHandler
 {
     public static async Task<OutgoingMessages> Handle(AnnounceReceipt command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        await TransactionLock.AcquireAsync(session, RenderReceiptPdfHandler.LockScope, command.ReceiptId, ct);
         var receipt = await session.LoadAsync<Receipt>(command.ReceiptId, ct);
         if (receipt is null || receipt.AnnouncedAt is not null)
             return messages;

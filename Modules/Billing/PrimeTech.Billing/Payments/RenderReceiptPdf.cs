@@ -1,4 +1,3 @@
-using PrimeTech.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Logging;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Pdf;
@@ -12,14 +11,12 @@ public sealed record RenderReceiptPdf(Guid ReceiptId);
 
 /// <summary>
 /// Reads the card (brand and last 4) from Stripe when it can — without them if Stripe cannot be
-/// reached — before any transaction or lock; then renders the PDF, and in one transaction marks it
-/// rendered and hands it to Storage through the durable outbox (the email follows when Storage has
+/// reached — before the transaction begins; then renders the PDF, and in one transaction on the
+/// receipt's version marks it rendered and hands it to Storage through the durable outbox (the email follows when Storage has
 /// stored it, <see cref="GeneratedDocumentStoredHandler"/>). A receipt already rendered is left alone.
 /// </summary>
 public static class RenderReceiptPdfHandler
 {
-    public const string LockScope = "billing.receipt";
-
     public static async Task<OutgoingMessages> Handle(
         RenderReceiptPdf command, IDocumentSession session, StripeGateway stripe, TimeProvider clock,
         ILogger<RenderReceiptPdf> logger, CancellationToken ct)
@@ -31,10 +28,9 @@ public static class RenderReceiptPdfHandler
             .ToListAsync(ct);
         if (pending.Count == 0)
             return messages;
-        // Asked before the transaction begins, so nothing is locked while Stripe answers.
+        // Asked before the transaction begins, so no transaction is open while Stripe answers.
         var card = await CardOfAsync(stripe, pending[0], logger, ct);
 
-        await TransactionLock.AcquireAsync(session, LockScope, command.ReceiptId, ct);
         var receipt = await session.LoadAsync<Receipt>(command.ReceiptId, ct);
         if (receipt is null || receipt.Pdf.RenderedAt is not null)
             return messages;
