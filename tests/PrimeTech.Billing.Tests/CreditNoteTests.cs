@@ -31,7 +31,9 @@ public sealed class CreditNoteTests(PaymentsFixture app)
         var admin = await app.SignInAdminAsync();
 
         var byAmount = await RefundAsync(admin, purchase.OrderNumber, new { reason = "Goodwill", amountPence = 600 });
-        Assert.Equal(("Pending", "Amount", 600L, 3000L), (byAmount.GetProperty("status").GetString(), byAmount.GetProperty("kind").GetString(),
+        // Stripe's charge.refunded may complete the refund before the answer is written (RequestRefundHandler).
+        Assert.Contains(byAmount.GetProperty("status").GetString(), new[] { "Pending", "Completed" });
+        Assert.Equal(("Amount", 600L, 3000L), (byAmount.GetProperty("kind").GetString(),
             byAmount.GetProperty("amountPence").GetInt64(), byAmount.GetProperty("refundablePence").GetInt64()));
         var first = await CreditNotesEventuallyAsync(purchase.OrderNumber, 1);
         Assert.Equal((500L, 100L, 600L), (first[0].NetPence, first[0].VatPence, first[0].GrossPence));

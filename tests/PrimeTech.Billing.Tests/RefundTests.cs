@@ -22,7 +22,8 @@ public sealed class RefundTests(PaymentsFixture app)
             s.StatusCodeShouldBe(202);
         })).ReadAsJsonAsync<JsonElement>();
         Assert.Equal(purchase.OrderNumber, requested.GetProperty("orderNumber").GetString());
-        Assert.Equal("Pending", requested.GetProperty("status").GetString());
+        // Stripe's charge.refunded may complete the refund before the answer is written (RequestRefundHandler).
+        Assert.Contains(requested.GetProperty("status").GetString(), new[] { "Pending", "Completed" });
         Assert.StartsWith("re_test_", requested.GetProperty("stripeRefundId").GetString());
         Assert.Equal(receipt.AmountPence, requested.GetProperty("amountPence").GetInt64());
 
