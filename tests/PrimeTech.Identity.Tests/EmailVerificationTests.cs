@@ -32,6 +32,34 @@ public sealed class EmailVerificationTests(IdentityFixture app) : IDisposable
     }
 
     [Fact]
+    public async Task Parallel_uses_of_one_verification_link_succeed_once_even_when_nothing_else_changes()
+    {
+        // A password reset verifies the email first, so using the link changes the token alone: only
+        // the token's own version lets one of the racers win.
+        var (user, token) = await RegisterAsync();
+        await app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { email = user.Email }).ToUrl("/api/auth/forgot-password");
+            s.StatusCodeShouldBe(202);
+        });
+        var reset = await app.EmailedTokenAsync(user.Email, "/reset-password");
+        await app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { token = reset, newPassword = "Reset-before-verifying-7" }).ToUrl("/api/auth/reset-password");
+            s.StatusCodeShouldBe(204);
+        });
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+            (await app.Host.Scenario(s =>
+            {
+                s.Post.Json(new { token }).ToUrl("/api/auth/verify-email");
+                s.IgnoreStatusCode();
+            })).Context.Response.StatusCode));
+
+        Assert.Equal((1, 5), (statuses.Count(s => s == 200), statuses.Count(s => s == 400)));
+    }
+
+    [Fact]
     public async Task A_verification_link_expires_after_24_hours()
     {
         var (user, token) = await RegisterAsync();

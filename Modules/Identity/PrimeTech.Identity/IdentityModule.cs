@@ -40,7 +40,8 @@ public static class IdentityModule
                 .UniqueIndex(UniqueIndexType.Computed, "ux_user_session_token_hash", s => s.TokenHash)
                 .Index(s => s.UserId, i => i.Name = "ix_user_session_user_id");
             options.Schema.For<EmailToken>()
-                .Index(t => t.UserId, i => i.Name = "ix_email_token_user_id");
+                .Index(t => t.UserId, i => i.Name = "ix_email_token_user_id")
+                .UseOptimisticConcurrency(true);
             options.Schema.For<PendingSignIn>()
                 .UniqueIndex(UniqueIndexType.Computed, "ux_pending_sign_in_token_hash", p => p.TokenHash)
                 .Index(p => p.ExpiresAt, i => i.Name = "ix_pending_sign_in_expires_at");

@@ -53,7 +53,7 @@ public static class AdminUsers
     internal static async Task<User> LoadForChangeAsync(IDocumentSession session, Guid id, CancellationToken ct)
     {
         var user = await session.LoadAsync<User>(id, ct) ?? throw NotFound();
-        await TransactionLock.AcquireAsync(session, "sign-in:" + user.NormalizedEmail, ct);
+        await TransactionLock.AcquireAsync(session, SignInThrottle.LockKey(user.NormalizedEmail), ct);
         return await session.LoadAsync<User>(id, ct) ?? throw NotFound();
     }
 

@@ -39,7 +39,6 @@ public static class ResetPasswordHandler
         if (!SecretTokens.IsWellFormed(command.Token)) throw IdentityErrors.ExpiredLink();
         var now = clock.GetUtcNow();
 
-        await TransactionLock.AcquireAsync(session, "token:" + SecretTokens.Hash(command.Token!), ct);
         var token = await EmailTokens.FindAsync(session, command.Token, EmailTokenPurpose.ResetPassword, ct);
         if (token is null || !token.IsUsableAt(now)) throw IdentityErrors.ExpiredLink();
         var user = await session.LoadAsync<User>(token.UserId, ct) ?? throw IdentityErrors.ExpiredLink();

@@ -1,4 +1,3 @@
-using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.Identity.Tokens;
 using PrimeTech.Identity.Web;
 
@@ -19,7 +18,6 @@ public static class VerifyEmailHandler
     {
         var now = clock.GetUtcNow();
         if (!Sessions.SecretTokens.IsWellFormed(command.Token)) throw IdentityErrors.ExpiredLink();
-        await TransactionLock.AcquireAsync(session, "token:" + Sessions.SecretTokens.Hash(command.Token!), ct);
         var token = await EmailTokens.FindAsync(session, command.Token, EmailTokenPurpose.VerifyEmail, ct);
         if (token is null || !token.IsUsableAt(now)) throw IdentityErrors.ExpiredLink();
         var user = await session.LoadAsync<User>(token.UserId, ct) ?? throw IdentityErrors.ExpiredLink();
