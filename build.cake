@@ -1,7 +1,7 @@
 // The project's build script: `dotnet tool restore && dotnet cake --target=<Target>`.
 //   Services  start PostgreSQL, S3 (Swift + s3api), the SMTP sink and the Stripe stand-in on 127.0.0.1
 //   Build     compile the solution
-//   Test      Services + Build, then every test project, then the README run path (RunPathTests); prints "N passed, N failed"
+//   Test      Services + Build, then the README run path (RunPathTests), every other test project, the deployment; prints "N passed, N failed"
 //   Run       Services + Build, migrate, seed, then serve the site in the foreground
 //   Bench     Codegen, then the benchmark suite against the Release build (results in .dev/bench/)
 //   Production  Codegen, publish, then the production-like deployment: Caddy at https://127.0.0.1:8443
@@ -39,24 +39,36 @@ Task("Stop")
     Run("bash", "build/services/services.sh stop");
 });
 
-// Release compiles the code `codegen write` puts in Host/PrimeTech.Host/Internal/Generated; the old
-// code goes first, since a handler changed since then would no longer compile against it.
-Task("Codegen")
-    .Does(() =>
+var generatedHandlerCode = root.Combine("Host/PrimeTech.Host/Internal/Generated");
+
+// The code is compiled only by the build right after `codegen write` (Release, and the Test target's
+// main stage), and the old code goes before either: a handler changed since would not compile against it.
+void DeleteHandlerCode()
 {
-    var hostDir = root.Combine("Host/PrimeTech.Host");
-    var generated = hostDir.Combine("Internal/Generated");
-    if (DirectoryExists(generated)) DeleteDirectory(generated, new DeleteDirectorySettings { Recursive = true });
-    Run("dotnet", "build Host/PrimeTech.Host -c Release -nologo -clp:ErrorsOnly");
+    if (DirectoryExists(generatedHandlerCode)) DeleteDirectory(generatedHandlerCode, new DeleteDirectorySettings { Recursive = true });
+}
+
+// `codegen write` of the Host as built in this configuration, into Host/PrimeTech.Host/Internal/Generated.
+void WriteHandlerCode(string hostConfiguration)
+{
     var exit = StartProcess("dotnet", new ProcessSettings
     {
-        Arguments = "bin/Release/net10.0/PrimeTech.Host.dll codegen write",
-        WorkingDirectory = hostDir,
+        Arguments = $"bin/{hostConfiguration}/net10.0/PrimeTech.Host.dll codegen write",
+        WorkingDirectory = root.Combine("Host/PrimeTech.Host"),
         // Generating code reads no configuration but the connection string's presence.
         EnvironmentVariables = new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = "Host=unused", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
         RedirectStandardOutput = true,
     });
     if (exit != 0) throw new Exception($"codegen write failed with exit code {exit}.");
+}
+
+// Release compiles the code `codegen write` puts in Host/PrimeTech.Host/Internal/Generated.
+Task("Codegen")
+    .Does(() =>
+{
+    DeleteHandlerCode();
+    Run("dotnet", "build Host/PrimeTech.Host -c Release -nologo -clp:ErrorsOnly");
+    WriteHandlerCode("Release");
     Run("dotnet", "build Host/PrimeTech.Host -c Release -nologo -clp:ErrorsOnly");
 });
 
@@ -92,10 +104,15 @@ Task("Test")
         Arguments = $"test {what} -c {configuration} --no-build --filter \"{filter}\" --logger trx --results-directory \"{resultsDir}\"",
         WorkingDirectory = root,
     });
-    var exit = TestStage("PrimeTech.sln", "Category!=RunPath&Category!=Deployment");
-
     // Stage: the README's run command on this checkout, every page walked in Chromium, then stopped (DECISIONS D-037).
-    exit |= TestStage("tests/PrimeTech.RunPathTests", "Category=RunPath");
+    // It goes first, while the Debug build is the one that command makes.
+    var exit = TestStage("tests/PrimeTech.RunPathTests", "Category=RunPath");
+
+    // Stage: every other test, on a Debug build with the handler code generated for it (DECISIONS D-137).
+    DeleteHandlerCode();
+    WriteHandlerCode(configuration);
+    Run("dotnet", $"build PrimeTech.sln -c {configuration} -p:GeneratedHandlersInDebug=true -nologo -clp:ErrorsOnly");
+    exit |= TestStage("PrimeTech.sln", "Category!=RunPath&Category!=Deployment");
 
     // Stage: the production-like deployment, started by the tests with the Production target and stopped after them (DECISIONS D-046).
     exit |= TestStage("tests/PrimeTech.DeploymentTests", "Category=Deployment");
