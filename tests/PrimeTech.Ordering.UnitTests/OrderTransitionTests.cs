@@ -125,6 +125,17 @@ public sealed class OrderTransitionTests
     }
 
     [Fact]
+    public void A_full_credit_note_before_the_payment_confirmation_leaves_the_paid_order_to_the_refund()
+    {
+        var order = PendingOrder();
+        order.RecordCreditNote("CN-1", Now.AddDays(1), 1000, refundedInFull: true);
+        Assert.True(order.MarkPaid("RCP-1", Now.AddMinutes(5)));
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.True(order.MarkRefunded("RCP-1", Now.AddMinutes(5), Now.AddDays(1)));
+        Assert.Equal([OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Refunded], order.History.Select(h => h.To));
+    }
+
+    [Fact]
     public void A_refund_of_a_paid_order_makes_it_refunded()
     {
         var order = PaidOrder();

@@ -69,8 +69,9 @@ public sealed class Order
     {
         if (!BecomePaid(receiptNumber, paidAt))
             return false;
-        // A partial refund's credit note overtook this confirmation: the order is partly refunded.
-        if (CreditNotes.Count > 0)
+        // A partial refund's credit note overtook this confirmation: the order is partly refunded. One
+        // that refunds it in full leaves the status to MarkRefunded, as when it comes after.
+        if (CreditNotes.Count > 0 && !CreditNotes.Any(c => c.RefundsInFull))
         {
             var refundedAt = CreditNotes.Max(c => c.IssuedAt);
             History.Add(new OrderStatusChange
@@ -117,7 +118,7 @@ public sealed class Order
     {
         if (CreditNotes.Any(c => c.Number == number))
             return false;
-        CreditNotes.Add(new OrderCreditNote { Number = number, IssuedAt = issuedAt, AmountPence = amountPence });
+        CreditNotes.Add(new OrderCreditNote { Number = number, IssuedAt = issuedAt, AmountPence = amountPence, RefundsInFull = refundedInFull });
         CreditNotes.Sort((a, b) => string.CompareOrdinal(a.Number, b.Number));
         if (!refundedInFull && Status == OrderStatus.Paid)
         {
@@ -193,6 +194,9 @@ public sealed class OrderCreditNote
     public string Number { get; set; } = "";
     public DateTimeOffset IssuedAt { get; set; }
     public long AmountPence { get; set; }
+
+    /// <summary>It refunded what was left of the order, as Billing reported it.</summary>
+    public bool RefundsInFull { get; set; }
 }
 
 /// <summary>A failed or expired payment attempt on a pending order (recorded by the payments flow).</summary>
