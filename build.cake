@@ -111,7 +111,7 @@ Task("Test")
     // Stage: every other test, on a Debug build with the handler code generated for it (DECISIONS D-137).
     DeleteHandlerCode();
     WriteHandlerCode(configuration);
-    Run("dotnet", $"build PrimeTech.sln -c {configuration} -p:GeneratedHandlersInDebug=true -nologo -clp:ErrorsOnly");
+    Run("dotnet", $"build PrimeTech.sln -c {configuration} --no-restore -p:GeneratedHandlersInDebug=true -nologo -clp:ErrorsOnly");
     exit |= TestStage("PrimeTech.sln", "Category!=RunPath&Category!=Deployment");
 
     // Stage: the production-like deployment, started by the tests with the Production target and stopped after them (DECISIONS D-046).
