@@ -1,8 +1,8 @@
 // The project's build script: `dotnet tool restore && dotnet cake --target=<Target>`.
 //   Services  start PostgreSQL, S3 (Swift + s3api), the SMTP sink and the Stripe stand-in on 127.0.0.1
 //   Build     compile the solution
-//   Test      Services + Build, then the README run path (RunPathTests), every other test project, the deployment; prints "N passed, N failed"
-//   Run       Services + Build, migrate, seed, then serve the site in the foreground
+//   Test      Services + Build (with generated handler code), every test project, the README run path (RunPathTests), the deployment; prints "N passed, N failed"
+//   Run       Services + the Host's build, migrate, seed, then serve the site in the foreground
 //   Bench     Codegen, then the benchmark suite against the Release build (results in .dev/bench/)
 //   Production  Codegen, publish, then the production-like deployment: Caddy at https://127.0.0.1:8443
 //             over two Release instances (build/production/production.sh; runs in the background)
@@ -87,6 +87,10 @@ Task("Production")
 Task("Build")
     .Does(() => Run("dotnet", $"build PrimeTech.sln -c {configuration} -nologo -clp:ErrorsOnly"));
 
+// What the site needs and nothing else: the Host and the projects it references.
+Task("BuildHost")
+    .Does(() => Run("dotnet", $"build Host/PrimeTech.Host -c {configuration} -nologo -clp:ErrorsOnly"));
+
 Task("BrowserPrerequisites")
     .Description("Debian's Chromium for Playwright; Playwright's own browser download cannot work here.")
     .Does(() => Run("bash", "build/services/browser.sh"));
@@ -94,9 +98,14 @@ Task("BrowserPrerequisites")
 Task("Test")
     .IsDependentOn("TestServices")
     .IsDependentOn("BrowserPrerequisites")
-    .IsDependentOn("Build")
+    .IsDependentOn("BuildHost")
     .Does(() =>
 {
+    // The solution is built with the handler code the Host has just generated compiled in, so test
+    // hosts do not compile handlers at run time (DECISIONS D-137).
+    DeleteHandlerCode();
+    WriteHandlerCode(configuration);
+    Run("dotnet", $"build PrimeTech.sln -c {configuration} -p:GeneratedHandlersInDebug=true -nologo -clp:ErrorsOnly");
     CleanDirectory(resultsDir);
     // Stages run one after the other; each writes its TRX files to resultsDir, and the summary counts them all.
     int TestStage(string what, string filter) => StartProcess("dotnet", new ProcessSettings
@@ -104,15 +113,11 @@ Task("Test")
         Arguments = $"test {what} -c {configuration} --no-build --filter \"{filter}\" --logger trx --results-directory \"{resultsDir}\"",
         WorkingDirectory = root,
     });
-    // Stage: the README's run command on this checkout, every page walked in Chromium, then stopped (DECISIONS D-037).
-    // It goes first, while the Debug build is the one that command makes.
-    var exit = TestStage("tests/PrimeTech.RunPathTests", "Category=RunPath");
+    var exit = TestStage("PrimeTech.sln", "Category!=RunPath&Category!=Deployment");
 
-    // Stage: every other test, on a Debug build with the handler code generated for it (DECISIONS D-137).
-    DeleteHandlerCode();
-    WriteHandlerCode(configuration);
-    Run("dotnet", $"build PrimeTech.sln -c {configuration} --no-restore -p:GeneratedHandlersInDebug=true -nologo -clp:ErrorsOnly");
-    exit |= TestStage("PrimeTech.sln", "Category!=RunPath&Category!=Deployment");
+    // Stage: the README's run command on this checkout, every page walked in Chromium, then stopped (DECISIONS D-037).
+    // That command builds the Host alone, without the generated code, and leaves the tests' builds alone.
+    exit |= TestStage("tests/PrimeTech.RunPathTests", "Category=RunPath");
 
     // Stage: the production-like deployment, started by the tests with the Production target and stopped after them (DECISIONS D-046).
     exit |= TestStage("tests/PrimeTech.DeploymentTests", "Category=Deployment");
@@ -147,7 +152,7 @@ Task("Bench")
 });
 
 Task("Run")
-    .IsDependentOn("Build")
+    .IsDependentOn("BuildHost")
     .IsDependentOn("Services")
     .Does(() =>
 {
