@@ -6,7 +6,8 @@ COPY global.json Directory.Build.props Directory.Packages.props PrimeTech.sln ./
 COPY Modules/ Modules/
 COPY Web/ Web/
 COPY Host/ Host/
-RUN dotnet restore Host/PrimeTech.Host/PrimeTech.Host.csproj
+# Release names the runtime (ReadyToRun publish), so the restore is for Release too.
+RUN dotnet restore Host/PrimeTech.Host/PrimeTech.Host.csproj -p:Configuration=Release
 RUN dotnet build Host/PrimeTech.Host -c Release --no-restore
 # Generating code reads no configuration but the connection string's presence.
 RUN cd Host/PrimeTech.Host && ConnectionStrings__Postgres="Host=unused" ASPNETCORE_ENVIRONMENT=Production \
