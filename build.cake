@@ -1,7 +1,7 @@
 // The project's build script: `dotnet tool restore && dotnet cake --target=<Target>`.
 //   Services  start PostgreSQL, S3 (Swift + s3api), the SMTP sink and the Stripe stand-in on 127.0.0.1
 //   Build     compile the solution
-//   Test      Services + Build (with generated handler code), every test project, the README run path (RunPathTests), the deployment; prints "N passed, N failed"
+//   Test      Services + the Host's build, codegen write, the solution built with that code, every test project, the README run path (RunPathTests), the deployment; prints "N passed, N failed"
 //   Run       Services + the Host's build, migrate, seed, then serve the site in the foreground
 //   Bench     Codegen, then the benchmark suite against the Release build (results in .dev/bench/)
 //   Production  Codegen, publish, then the production-like deployment: Caddy at https://127.0.0.1:8443
@@ -39,7 +39,8 @@ Task("Stop")
     Run("bash", "build/services/services.sh stop");
 });
 
-var generatedHandlerCode = root.Combine("Host/PrimeTech.Host/Internal/Generated");
+var hostDir = root.Combine("Host/PrimeTech.Host");
+var generatedHandlerCode = hostDir.Combine("Internal/Generated");
 
 // The code is compiled only by the build right after `codegen write` (Release, and the Test target's
 // main stage), and the old code goes before either: a handler changed since would not compile against it.
@@ -54,7 +55,7 @@ void WriteHandlerCode(string hostConfiguration)
     var exit = StartProcess("dotnet", new ProcessSettings
     {
         Arguments = $"bin/{hostConfiguration}/net10.0/PrimeTech.Host.dll codegen write",
-        WorkingDirectory = root.Combine("Host/PrimeTech.Host"),
+        WorkingDirectory = hostDir,
         // Generating code reads no configuration but the connection string's presence.
         EnvironmentVariables = new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = "Host=unused", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
         RedirectStandardOutput = true,
