@@ -147,6 +147,8 @@ Task("Bench")
     .Does(() =>
 {
     Run("bash", "build/bench/wrk.sh");
+    // What is measured is what is deployed: the publish (ReadyToRun, D-146), not the build output.
+    Run("dotnet", "publish Host/PrimeTech.Host -c Release --no-build -nologo -clp:ErrorsOnly -o .dev/bench/app");
     Run("dotnet", "build tests/PrimeTech.Benchmarks -c Release -nologo -clp:ErrorsOnly");
     var scenarios = Argument("scenarios", "").Replace(',', ' ');
     Run("dotnet", $"run --project tests/PrimeTech.Benchmarks -c Release --no-build -- {scenarios} --duration={Argument("duration", "10")}");

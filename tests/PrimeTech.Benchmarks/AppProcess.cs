@@ -20,11 +20,14 @@ public sealed class AppProcess : IAsyncDisposable
     public TimeSpan StartToReady { get; }
     public int ProcessId => _process.Id;
 
-    /// <summary>This checkout's Release build, or another one named by PRIMETECH_BENCH_HOST_DLL (to compare builds in one way).</summary>
+    /// <summary>
+    /// The Bench target's publish of this checkout's Release build (ReadyToRun, as the Production
+    /// target publishes it), or another build named by PRIMETECH_BENCH_HOST_DLL (to compare builds in one way).
+    /// </summary>
     public static string HostDll =>
         Environment.GetEnvironmentVariable("PRIMETECH_BENCH_HOST_DLL") is { Length: > 0 } other
             ? other
-            : Path.Combine(BenchPaths.RepoRoot, "Host", "PrimeTech.Host", "bin", "Release", "net10.0", "PrimeTech.Host.dll");
+            : Path.Combine(BenchPaths.Output, "app", "PrimeTech.Host.dll");
 
     /// <summary>Runs a command word (<c>migrate</c>, <c>seed ...</c>) of the same build with the same settings.</summary>
     public static async Task RunCommandAsync(IReadOnlyDictionary<string, string> settings, params string[] args)

@@ -31,6 +31,8 @@ public static class PlatformPipeline
         app.UseCrossSiteRequestGuard();
         app.UseRateLimiter();
         app.UseAuthorization();
+        // After authentication: the output cache serves only anonymous callers (the catalogue, D-147).
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapHealth();

@@ -17,9 +17,11 @@ public static class OrderingModule
     {
         services.AddValidatedOptions<OrderOptions>(OrderOptions.Section);
         services.AddScoped<ISeedStep, DemoCatalogue>();
+        services.AddCatalogueCache();
 
-        services.AddModuleStore<IOrderingStore>(Schema, options =>
+        services.AddModuleStore<IOrderingStore>(Schema, (options, services) =>
         {
+            options.NotifyCatalogueChanges(services);
             options.Schema.For<Product>()
                 .UseOptimisticConcurrency(true)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_product_sku", x => x.Sku)

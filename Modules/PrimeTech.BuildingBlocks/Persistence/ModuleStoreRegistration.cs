@@ -22,6 +22,14 @@ public static class ModuleStoreRegistration
         this IServiceCollection services,
         string schema,
         Action<StoreOptions> configure)
+        where TStore : class, IDocumentStore =>
+        services.AddModuleStore<TStore>(schema, (options, _) => configure(options));
+
+    /// <summary>The same, for a store whose options need the app's services (a session listener's).</summary>
+    public static void AddModuleStore<TStore>(
+        this IServiceCollection services,
+        string schema,
+        Action<StoreOptions, IServiceProvider> configure)
         where TStore : class, IDocumentStore
     {
         services.AddMartenStore<TStore>(sp =>
@@ -31,7 +39,7 @@ public static class ModuleStoreRegistration
                 options.DatabaseSchemaName = schema;
                 options.AutoCreateSchemaObjects = AutoCreate.None;
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                configure(options);
+                configure(options, sp);
                 return options;
             })
             .IntegrateWithWolverine();

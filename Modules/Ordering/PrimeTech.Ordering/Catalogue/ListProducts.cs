@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace PrimeTech.Ordering.Catalogue;
 
 /// <summary>The catalogue: active products by name.</summary>
@@ -16,5 +18,6 @@ public sealed class ListProductsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapGet("/api/products", (IMessageBus bus, CancellationToken ct) => bus.InvokeAsync<ProductList>(new ListProducts(), ct))
+            .CacheOutput(CatalogueCache.PolicyName)
             .WithTags("Catalogue");
 }

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
 using PrimeTech.Ordering.Catalogue;
 
 namespace PrimeTech.Web.Pages.Products;
 
+[OutputCache(PolicyName = CatalogueCache.PolicyName)]
 public sealed class IndexModel(IMessageBus bus) : PageModel
 {
     public IReadOnlyList<ProductSummary> Products { get; private set; } = [];
