@@ -26,7 +26,7 @@ public static class LicenceRules
         string.IsNullOrWhiteSpace(machineName) ? null : machineName.Trim();
 
     public static Task<Licence?> ByKeyAsync(IQuerySession session, string key, CancellationToken ct) =>
-        session.Query<Licence>().FirstOrDefaultAsync(l => l.Key == key, ct);
+        session.QueryAsync(new LicenceByKey { Key = key }, ct);
 
     /// <summary>The licence API's load step: the key as the software sent it, or LICENCE_NOT_FOUND.</summary>
     public static async Task<Licence> ByKeyOrNotFoundAsync(IQuerySession session, string? rawKey, CancellationToken ct)

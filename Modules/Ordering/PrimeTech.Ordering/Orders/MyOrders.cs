@@ -18,11 +18,11 @@ public static class ListMyOrdersHandler
 {
     public static async Task<Paged<OrderSummary>> Handle(ListMyOrders query, IDocumentSession session, CancellationToken ct)
     {
-        var mine = session.Query<Order>().Where(o => o.CustomerId == query.CustomerId);
-        var total = await mine.CountAsync(ct);
-        var page = await mine.OrderByDescending(o => o.CreatedAt)
+        // The page and the total in one round trip (count(*) over the whole match).
+        var page = await session.Query<Order>().Stats(out var stats).Where(o => o.CustomerId == query.CustomerId)
+            .OrderByDescending(o => o.CreatedAt)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
-        return new Paged<OrderSummary>(page.Select(OrderSummary.From).ToList(), query.Page, query.PageSize, total);
+        return new Paged<OrderSummary>(page.Select(OrderSummary.From).ToList(), query.Page, query.PageSize, (int)stats.TotalResults);
     }
 }
 
