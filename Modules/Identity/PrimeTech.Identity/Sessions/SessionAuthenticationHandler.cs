@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace PrimeTech.Identity.Sessions;
 
 /// <summary>
-/// Authenticates a request by its session cookie: loads the session by the token's hash with its
-/// user (one round trip), enforces the idle and absolute expiry against <see cref="TimeProvider"/>, slides last-seen
+/// Authenticates a request by its session cookie: loads the session by the token's hash and the
+/// user, enforces the idle and absolute expiry against <see cref="TimeProvider"/>, slides last-seen
 /// (written at most once per <see cref="SessionLifetimeOptions.LastSeenWriteInterval"/>), and builds the
 /// principal. Roles and verification are read per request, so changes apply at once.
 /// Challenge and forbid answer by path: problem+json under /api, the login redirect or the 403
@@ -37,12 +37,15 @@ public sealed class SessionAuthenticationHandler(
 
         var hash = SecretTokens.Hash(token);
         var now = clock.GetUtcNow();
-        var lookup = new SessionByTokenHash { TokenHash = hash };
         UserSession? session;
+        User? user;
         await using (var query = store.QuerySession())
-            session = await query.QueryAsync(lookup, Context.RequestAborted);
-        if (session is null || !session.IsActiveAt(now)) return Reject();
-        if (lookup.Users.SingleOrDefault() is not { } user || user.LockedAt is not null) return Reject();
+        {
+            session = await query.QueryAsync(new SessionByTokenHash { TokenHash = hash }, Context.RequestAborted);
+            if (session is null || !session.IsActiveAt(now)) return Reject();
+            user = await query.LoadAsync<User>(session.UserId, Context.RequestAborted);
+        }
+        if (user is null || user.LockedAt is not null) return Reject();
         // Opened before the password last changed: whatever raced the change, it is not the new password's session.
         if (user.PasswordChangedAt is { } changed && session.CreatedAt < changed) return Reject();
 
