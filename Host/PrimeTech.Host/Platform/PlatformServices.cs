@@ -60,15 +60,16 @@ public static class PlatformServices
             // The Release build carries the code `codegen write` generated and no compiler: a handler
             // whose code is missing stops the start-up instead of failing its first message.
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
-#elif GENERATED_HANDLERS_IN_DEBUG
+#else
+            opts.UseRuntimeCompilation();
+#if GENERATED_HANDLERS_IN_DEBUG
             // The Test target's build, made right after `codegen write`: the handlers load from that
             // code, and one it lacks (none should) is compiled here and not written anywhere.
-            opts.UseRuntimeCompilation();
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
             opts.CodeGeneration.SourceCodeWritingEnabled = false;
 #else
-            opts.UseRuntimeCompilation();
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+#endif
 #endif
         });
 
