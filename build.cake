@@ -3,7 +3,7 @@
 //   Build     compile the solution
 //   Test      Services + the Host's build, codegen write, the solution built with that code, every test project, the README run path (RunPathTests), the deployment; prints "N passed, N failed"
 //   Run       Services + the Host's build, migrate, seed, then serve the site in the foreground
-//   Bench     Codegen, then the benchmark suite against the Release build (results in .dev/bench/)
+//   Bench     Codegen, the Release publish (ReadyToRun) to .dev/bench/app, then the benchmark suite against it (results in .dev/bench/)
 //   Production  Codegen, publish, then the production-like deployment: Caddy at https://127.0.0.1:8443
 //             over two Release instances (build/production/production.sh; runs in the background)
 //   Codegen   Release build of the Host with Wolverine's handler code pre-generated (`codegen write`)

@@ -58,11 +58,8 @@ public sealed class CatalogueCacheTests(OrderingFixture app)
             await transaction.CommitAsync();
         }
 
-        var deadline = DateTime.UtcNow + NotificationWait;
-        string html;
-        while (!(html = (await visitor.GetAsync("/api/products")).Html).Contains(renamed) && DateTime.UtcNow < deadline)
-            await Task.Delay(20);
-        Assert.Contains(renamed, html);
+        await Eventually.TrueAsync(async () => (await visitor.GetAsync("/api/products")).Html.Contains(renamed),
+            "the renamed product in the cached catalogue", NotificationWait);
     }
 
     [Fact]

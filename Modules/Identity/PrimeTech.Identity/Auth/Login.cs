@@ -127,7 +127,7 @@ public static class LoginHandler
     {
         if (!SecretTokens.IsWellFormed(token)) return null;
         var hash = SecretTokens.Hash(token!);
-        var existing = await session.Query<UserSession>().FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
+        var existing = await session.QueryAsync(new SessionByTokenHash { TokenHash = hash }, ct);
         if (existing is null || existing.RevokedAt is not null) return existing;
         existing.Revoke(now, reason);
         session.Store(existing);
