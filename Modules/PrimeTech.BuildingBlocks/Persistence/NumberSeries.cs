@@ -20,6 +20,7 @@ public static class NumberSeries
         table.AddColumn<string>("name").AsPrimaryKey();
         table.AddColumn<long>("value").NotNull();
         options.Storage.ExtendedSchemaObjects.Add(table);
+        NumberAtCommit.AddTo(options);
     }
 
     public static async Task<long> NextAsync(IDocumentSession session, string schema, string series, long max, CancellationToken ct)
@@ -47,12 +48,11 @@ public static class NumberSeries
     }
 
     /// <summary>
-    /// The storage effect that numbers documents inserted with a placeholder: one statement that takes
-    /// the series' next number and writes it, as <c>{series}-{NNNNNN}</c>, into the JSON field of every
-    /// target row. A handler returns it after every other effect: it runs last in the write batch, so
-    /// the series' row is locked only from there to the commit right after it. A full series is refused
-    /// while loading (<see cref="EnsureNotExhaustedAsync"/>); should two writers race past the maximum,
-    /// the later number grows a seventh digit rather than repeat.
+    /// The storage effect that numbers documents inserted with a placeholder: at commit, the series'
+    /// next number is written, as <c>{series}-{NNNNNN}</c>, into the JSON field of every target row
+    /// (<see cref="AssignNumberLast"/>). A full series is refused while loading
+    /// (<see cref="EnsureNotExhaustedAsync"/>); should two writers race past the maximum, the later
+    /// number grows a seventh digit rather than repeat.
     /// </summary>
     public static IMartenOp AssignLast(string schema, string series, IReadOnlyList<NumberTarget> targets) =>
         targets.Count == 0
@@ -64,21 +64,22 @@ public static class NumberSeries
             $"The series {series} has reached its maximum of {max} for this year.");
 }
 
-/// <summary>The storage effect <see cref="NumberSeries.AssignLast"/> returns: the series' next number, written into each target row.</summary>
+/// <summary>
+/// The storage effect <see cref="NumberSeries.AssignLast"/> returns: a row in <c>number_requests</c>
+/// naming the series and the target rows. The row's deferred constraint trigger
+/// (<see cref="NumberAtCommit"/>) takes the number inside COMMIT, after every statement of the
+/// transaction, so the series' row lock is held for the commit alone and not across the round trips
+/// between the write batch and the commit.
+/// </summary>
 public sealed record AssignNumberLast(string Schema, string Series, IReadOnlyList<NumberTarget> Targets) : IMartenOp
 {
     public void Execute(IDocumentSession session)
     {
-        var sql = new System.Text.StringBuilder()
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"with next as (insert into {Schema}.number_series as s (name, value) values (?, 1) ")
-            .Append("on conflict (name) do update set value = s.value + 1 returning value), ")
-            .Append("number as (select to_jsonb(? || '-' || lpad(next.value::text, greatest(6, length(next.value::text)), '0')) as value from next)");
-        for (var i = 0; i < Targets.Count; i++)
-        {
-            var update = $"update {Schema}.{Targets[i].Table} set data = jsonb_set(data, '{{{Targets[i].JsonField}}}', number.value) from number where id = ?";
-            sql.Append(i < Targets.Count - 1 ? $", t{i} as ({update})" : " " + update);
-        }
-        session.QueueSqlCommand(sql.ToString(), [Series, Series, .. Targets.Select(t => (object)t.DocumentId)]);
+        var targets = System.Text.Json.JsonSerializer.Serialize(
+            Targets.Select(t => new { table = t.Table, field = t.JsonField, id = t.DocumentId }));
+        session.QueueSqlCommand(
+            $"insert into {Schema}.{NumberAtCommit.RequestTable} (id, series, targets) values (?, ?, ?::jsonb)",
+            Guid.CreateVersion7(), Series, targets);
     }
 }
 
