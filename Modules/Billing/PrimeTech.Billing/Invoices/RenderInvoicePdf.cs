@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
 using PrimeTech.Billing.Documents;
-using PrimeTech.Billing.CreditNotes;
-using PrimeTech.Billing.Payments;
 using PrimeTech.Billing.Pdf;
 using PrimeTech.BuildingBlocks.Email;
 using PrimeTech.BuildingBlocks.Web;
@@ -59,9 +57,7 @@ public static class GeneratedDocumentStoredHandler
     private static async Task<OutgoingEmail?> InvoicePdfStoredAsync(
         GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
-        var invoice = await session.Query<Invoice>()
-            .Where(i => i.Pdfs.Any(p => p.DocumentId == stored.DocumentId))
-            .FirstOrDefaultAsync(ct);
+        var invoice = await DocumentsByPdf.Invoice(session, stored.DocumentId).FirstOrDefaultAsync(ct);
         if (invoice is null)
             return null;
 
@@ -81,9 +77,7 @@ public static class GeneratedDocumentStoredHandler
     private static async Task<OutgoingEmail?> ReceiptPdfStoredAsync(
         GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
-        var receipt = await session.Query<Receipt>()
-            .Where(r => r.Pdf.DocumentId == stored.DocumentId)
-            .FirstOrDefaultAsync(ct);
+        var receipt = await DocumentsByPdf.Receipt(session, stored.DocumentId).FirstOrDefaultAsync(ct);
         if (receipt is null || receipt.Pdf.StoredAt is not null)
             return null;
 
@@ -100,9 +94,7 @@ public static class GeneratedDocumentStoredHandler
     private static async Task<OutgoingEmail?> CreditNotePdfStoredAsync(
         GeneratedDocumentStored stored, IDocumentSession session, SiteOptions site, CancellationToken ct)
     {
-        var note = await session.Query<CreditNote>()
-            .Where(c => c.Pdf.DocumentId == stored.DocumentId)
-            .FirstOrDefaultAsync(ct);
+        var note = await DocumentsByPdf.CreditNote(session, stored.DocumentId).FirstOrDefaultAsync(ct);
         if (note is null || note.Pdf.StoredAt is not null)
             return null;
 
