@@ -21,7 +21,7 @@ public static class NumberAtCommit
     public const string RequestTable = "number_requests";
     private const string FunctionName = "number_on_commit";
 
-    public static void AddTo(StoreOptions options)
+    internal static void AddTo(StoreOptions options)
     {
         var schema = options.DatabaseSchemaName;
         var requests = new Table(new PostgresqlObjectName(schema, RequestTable, SchemaUtils.IdentifierUsage.General));

@@ -38,7 +38,7 @@ public static class NumberSeries
 
     /// <summary>
     /// Refuses (SERIES_EXHAUSTED) when the series has no number left, without taking its row lock:
-    /// for a caller that takes the number later, in a statement of its own write batch (<see cref="AssignLast"/>).
+    /// for a caller that takes the number later, inside its COMMIT (<see cref="AssignLast"/>).
     /// </summary>
     public static async Task EnsureNotExhaustedAsync(IDocumentSession session, string schema, string series, long max, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ namespace PrimeTech.Billing.CreditNotes;
 /// <summary>
 /// The document a refund issues against its invoice (an invoice is never edited): one per Stripe
 /// refund, ever (the unique index on <see cref="StripeRefundId"/>), numbered from the gap-free
-/// <c>CRN-YYYY</c> series by the last statement of the transaction that inserts it. Seller and
+/// <c>CRN-YYYY</c> series inside the COMMIT of the transaction that inserts it. Seller and
 /// buyer are the invoice's, as issued. Its lines and amounts never change; only the PDF's location
 /// and <see cref="AnnouncedAt"/> are filled in later.
 /// </summary>

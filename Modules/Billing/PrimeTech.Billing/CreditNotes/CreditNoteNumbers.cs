@@ -7,9 +7,9 @@ namespace PrimeTech.Billing.CreditNotes;
 
 /// <summary>
 /// The gap-free <c>CRN-YYYY-NNNNNN</c> series (London year), with the rules of INV and RCP: a credit
-/// note is inserted with a pending placeholder and numbered by one statement queued last in the
-/// transaction that inserts it (<see cref="NumberSeries.AssignLast"/>), so a rollback takes its
-/// number back with it and the series' row is locked only from that statement to the commit.
+/// note is inserted with a pending placeholder and numbered inside the COMMIT of the
+/// transaction that inserts it (<see cref="NumberSeries.AssignLast"/>, D-149), so a rollback takes its
+/// number back with it and the series' row is locked for the commit alone.
 /// </summary>
 internal static class CreditNoteNumbers
 {

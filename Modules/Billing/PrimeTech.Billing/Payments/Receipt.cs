@@ -69,9 +69,9 @@ public sealed class ReceiptPdf
 
 /// <summary>
 /// The gap-free <c>RCP-YYYY-NNNNNN</c> series (London year). A receipt is inserted with a pending
-/// placeholder and numbered by one statement queued last in its transaction's write batch
-/// (<see cref="NumberSeries.AssignLast"/>), so payments queue on the series' row for the
-/// shortest possible time.
+/// placeholder and numbered inside its transaction's COMMIT
+/// (<see cref="NumberSeries.AssignLast"/>, D-149), so payments queue on the series' row for the
+/// commit alone.
 /// </summary>
 internal static class ReceiptNumbers
 {

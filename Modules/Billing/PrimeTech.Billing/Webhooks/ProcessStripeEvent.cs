@@ -136,8 +136,8 @@ internal static class StripeEventRecorder
 
     /// <summary>
     /// Decide (<see cref="PaymentRules"/>) and say what to write: the event's record, the documents the
-    /// decision changed, then a new receipt and new credit notes, numbered by the last statements of the
-    /// write batch so the series' row locks are held only until the commit that follows them.
+    /// decision changed, then a new receipt and new credit notes, numbered inside the
+    /// COMMIT (D-149) so the series' row locks are held for the commit alone.
     /// </summary>
     public static (IEnumerable<IMartenOp> Effects, OutgoingMessages Messages) Decide(StripeEventToDecide loaded)
     {
