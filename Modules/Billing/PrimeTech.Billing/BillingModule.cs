@@ -39,16 +39,10 @@ public static class BillingModule
                 .UniqueIndex(UniqueIndexType.Computed, "ux_invoice_order_number", x => x.OrderNumber)
                 .Index(x => x.CustomerId, i => i.Name = "ix_invoice_customer_id")
                 .Index(x => x.IssuedAt, i => i.Name = "ix_invoice_issued_at")
-                .Index(x => x.PaidAt, i => i.Name = "ix_invoice_paid_at")
-                // Storage's report names the PDF, and the invoice is found by it (Pdfs.Any(...) is @> on the array).
-                .Index(x => x.Pdfs, i =>
-                {
-                    i.Name = "ix_invoice_pdfs";
-                    i.ToGinWithJsonbPathOps();
-                });
+                .Index(x => x.PaidAt, i => i.Name = "ix_invoice_paid_at");
             options.Schema.For<CancelledBeforeInvoice>();
             options.Schema.For<AccountBillingDetails>();
-            // Receipts and credit notes are versioned: their announcement, rendering and storage report
+            // Receipts and credit notes are versioned: their announcement and rendering
             // each update them, and of two at once the later is run again on the first's result (D-144).
             options.Schema.For<Receipt>()
                 .UseOptimisticConcurrency(true)
@@ -56,8 +50,7 @@ public static class BillingModule
                 .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_order_id", x => x.OrderId)
                 .UniqueIndex(UniqueIndexType.Computed, "ux_receipt_payment_intent_id", x => x.PaymentIntentId)
                 .Index(x => x.IssuedAt, i => i.Name = "ix_receipt_issued_at")
-                .Index(x => x.CustomerId, i => i.Name = "ix_receipt_customer_id")
-                .Index(x => x.Pdf.DocumentId, i => i.Name = "ix_receipt_pdf_document_id");
+                .Index(x => x.CustomerId, i => i.Name = "ix_receipt_customer_id");
             options.Schema.For<CheckoutSessionRecord>()
                 .UseOptimisticConcurrency(true)
                 .Index(x => x.InvoiceId, i => i.Name = "ix_checkout_session_invoice_id");
@@ -82,8 +75,7 @@ public static class BillingModule
                 .UniqueIndex(UniqueIndexType.Computed, "ux_credit_note_refund_id", x => x.RefundId)
                 .Index(x => x.OrderId, i => i.Name = "ix_credit_note_order_id")
                 .Index(x => x.CustomerId, i => i.Name = "ix_credit_note_customer_id")
-                .Index(x => x.IssuedAt, i => i.Name = "ix_credit_note_issued_at")
-                .Index(x => x.Pdf.DocumentId, i => i.Name = "ix_credit_note_pdf_document_id");
+                .Index(x => x.IssuedAt, i => i.Name = "ix_credit_note_issued_at");
         });
         return services;
     }

@@ -1,9 +1,10 @@
 namespace PrimeTech.Storage.Contracts;
 
 /// <summary>
-/// Store a document another module generated (an invoice, receipt or credit note PDF). Asynchronous and
-/// idempotent by <see cref="DocumentId"/>: the object key is derived from it, so a redelivery
-/// stores the same object once. Storage answers by publishing <see cref="GeneratedDocumentStored"/>.
+/// Store a document another module generated (an invoice, receipt or credit note PDF). Request/response,
+/// invoked in process with no transaction of the caller's open, so the bytes never enter a message
+/// table; answered with <see cref="GeneratedDocumentStored"/>. Idempotent by <see cref="DocumentId"/>:
+/// the object key is derived from it, and a document already stored is answered with its record.
 /// </summary>
 public sealed record StoreGeneratedDocument(
     Guid DocumentId,

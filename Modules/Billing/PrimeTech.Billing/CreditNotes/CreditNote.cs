@@ -1,4 +1,5 @@
 using PrimeTech.Billing.Contracts;
+using PrimeTech.Billing.Documents;
 using PrimeTech.Billing.Invoices;
 
 namespace PrimeTech.Billing.CreditNotes;
@@ -80,16 +81,4 @@ public sealed class CreditLine
     public long NetPence { get; set; }
     public long VatPence { get; set; }
     public long GrossPence { get; set; }
-}
-
-/// <summary>A document's one PDF. <see cref="RenderedAt"/> is set when it is rendered and emailed; the location when Storage has it.</summary>
-public sealed class BillingPdf
-{
-    public Guid DocumentId { get; set; }
-    public DateTimeOffset? RenderedAt { get; set; }
-    public DateTimeOffset? StoredAt { get; set; }
-    public string? Bucket { get; set; }
-    public string? ObjectKey { get; set; }
-    public long? SizeBytes { get; set; }
-    public string? Sha256 { get; set; }
 }

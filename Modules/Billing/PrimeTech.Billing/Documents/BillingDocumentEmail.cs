@@ -13,7 +13,7 @@ namespace PrimeTech.Billing.Documents;
 
 /// <summary>
 /// The email that brings a billing document to the customer's inbox with its PDF attached. It is
-/// cascaded when Storage reports the PDF stored (<see cref="GeneratedDocumentStored"/>), in the
+/// cascaded once Storage has stored the PDF (<see cref="GeneratedDocumentStored"/>), in the
 /// transaction that records where it is, and names the stored object rather than carrying its
 /// bytes: the email handler reads the PDF from S3 when it sends, outside any transaction or lock.
 /// Every document email (invoice, receipt, and any later one) is composed here.

@@ -1,5 +1,6 @@
 using PrimeTech.Billing.Buyers;
 using PrimeTech.Billing.Contracts;
+using PrimeTech.Billing.Documents;
 
 namespace PrimeTech.Billing.Invoices;
 
@@ -154,8 +155,8 @@ public sealed class InvoiceLine
     public long GrossPence { get; set; }
 }
 
-/// <summary>One rendering of the invoice. Location fields are filled when Storage reports the object stored.</summary>
-public sealed class InvoicePdf
+/// <summary>One rendering of the invoice. Location fields are filled when Storage has stored it.</summary>
+public sealed class InvoicePdf : IStoredPdf
 {
     public Guid DocumentId { get; set; }
     public int Revision { get; set; }

@@ -1,5 +1,6 @@
 using PrimeTech.Billing.Contracts;
 using PrimeTech.Billing.CreditNotes;
+using PrimeTech.Billing.Documents;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.StripeApi;
 using PrimeTech.Billing.Webhooks;
@@ -167,7 +168,7 @@ internal static class PaymentRules
             Currency = invoice.Currency,
             PaidAt = paidAt,
             IssuedAt = now,
-            Pdf = new ReceiptPdf { DocumentId = Guid.NewGuid() },
+            Pdf = new BillingPdf { DocumentId = Guid.NewGuid() },
         };
         invoice.TryMarkPaid(paidAt, now, out var pdf);
 

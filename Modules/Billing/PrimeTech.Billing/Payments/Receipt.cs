@@ -1,3 +1,4 @@
+using PrimeTech.Billing.Documents;
 using PrimeTech.BuildingBlocks.Identifiers;
 using PrimeTech.BuildingBlocks.Persistence;
 using PrimeTech.BuildingBlocks.Time;
@@ -34,7 +35,7 @@ public sealed class Receipt
 
     public string? CardBrand { get; set; }
     public string? CardLast4 { get; set; }
-    public ReceiptPdf Pdf { get; set; } = new();
+    public BillingPdf Pdf { get; set; } = new();
 
     public string FileName() => $"{Number}.pdf";
 
@@ -53,18 +54,6 @@ public sealed class Receipt
         "unionpay" => "UnionPay",
         _ => brand.Length == 0 ? brand : char.ToUpperInvariant(brand[0]) + brand[1..],
     };
-}
-
-/// <summary>The receipt's one PDF. <see cref="RenderedAt"/> is set when it is rendered and emailed; the location when Storage has it.</summary>
-public sealed class ReceiptPdf
-{
-    public Guid DocumentId { get; set; }
-    public DateTimeOffset? RenderedAt { get; set; }
-    public DateTimeOffset? StoredAt { get; set; }
-    public string? Bucket { get; set; }
-    public string? ObjectKey { get; set; }
-    public long? SizeBytes { get; set; }
-    public string? Sha256 { get; set; }
 }
 
 /// <summary>

@@ -1,49 +1,50 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrimeTech.Billing.Documents;
 using PrimeTech.Billing.Invoices;
 using PrimeTech.Billing.Pdf;
 using PrimeTech.Billing.StripeApi;
+using PrimeTech.BuildingBlocks.Web;
 using PrimeTech.Storage.Contracts;
 
 namespace PrimeTech.Billing.Payments;
 
-/// <summary>Render a new receipt's PDF and store it; once stored it is emailed to the customer (Billing-internal, asynchronous).</summary>
+/// <summary>Render a new receipt's PDF, store it and email it to the customer (Billing-internal, asynchronous).</summary>
 public sealed record RenderReceiptPdf(Guid ReceiptId);
 
 /// <summary>
-/// Reads the card (brand and last 4) from Stripe when it can — without them if Stripe cannot be
-/// reached — before the transaction begins; then renders the PDF, and in one transaction on the
-/// receipt's version marks it rendered and hands it to Storage through the durable outbox (the email follows when Storage has
-/// stored it, <see cref="GeneratedDocumentStoredHandler"/>). A receipt already rendered is left alone.
+/// Reads the card (brand and last 4) from Stripe when it can, without them if Stripe cannot be
+/// reached, then renders the PDF and has Storage keep it (<see cref="StoredPdfs"/>): both with no
+/// transaction open. Then, in one transaction on the receipt's version, records the card and where the
+/// PDF is and cascades the email that carries it. A receipt already rendered is left alone.
 /// </summary>
 public static class RenderReceiptPdfHandler
 {
     public static async Task<OutgoingMessages> Handle(
-        RenderReceiptPdf command, IDocumentSession session, StripeGateway stripe, TimeProvider clock,
-        ILogger<RenderReceiptPdf> logger, CancellationToken ct)
+        RenderReceiptPdf command, IDocumentSession session, IMessageBus bus, StripeGateway stripe, TimeProvider clock,
+        IOptions<SiteOptions> site, ILogger<RenderReceiptPdf> logger, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        var pending = await session.Query<Receipt>()
-            .Where(r => r.Id == command.ReceiptId && r.Pdf.RenderedAt == null)
-            .Select(r => r.PaymentIntentId)
-            .ToListAsync(ct);
-        if (pending.Count == 0)
+        var rendered = await session.LoadAsync<Receipt>(command.ReceiptId, ct);
+        if (rendered is null || rendered.Pdf.RenderedAt is not null)
             return messages;
-        // Asked before the transaction begins, so no transaction is open while Stripe answers.
-        var card = await CardOfAsync(stripe, pending[0], logger, ct);
+        var card = await CardOfAsync(stripe, rendered.PaymentIntentId, logger, ct);
+        var invoice = await session.Query<Invoice>().FirstAsync(i => i.Number == rendered.InvoiceNumber, ct);
+        rendered.CardBrand = card?.Brand;
+        rendered.CardLast4 = card?.Last4;
+        var stored = await StoredPdfs.StoreAsync(bus, rendered.Pdf, DocumentPurposes.ReceiptPdf, rendered.FileName(),
+            ReceiptPdfDocument.Render(rendered, invoice), rendered.CustomerId, ct);
 
+        // Read again for the write: the receipt's announcement runs alongside and updates it too.
         var receipt = await session.LoadAsync<Receipt>(command.ReceiptId, ct);
-        if (receipt is null || receipt.Pdf.RenderedAt is not null)
+        if (receipt!.Pdf.RenderedAt is not null)
             return messages;
-        var invoice = await session.Query<Invoice>().FirstAsync(i => i.Number == receipt.InvoiceNumber, ct);
-        receipt.CardBrand = card?.Brand;
-        receipt.CardLast4 = card?.Last4;
-
-        var pdf = ReceiptPdfDocument.Render(receipt, invoice);
+        receipt.CardBrand = rendered.CardBrand;
+        receipt.CardLast4 = rendered.CardLast4;
         receipt.Pdf.RenderedAt = clock.GetUtcNow();
+        receipt.Pdf.RecordStored(stored);
         session.Store(receipt);
-
-        messages.Add(new StoreGeneratedDocument(
-            receipt.Pdf.DocumentId, DocumentPurposes.ReceiptPdf, receipt.FileName(), "application/pdf", pdf, receipt.CustomerId));
+        messages.Add(BillingDocumentEmail.Receipt(receipt, invoice, stored, site.Value));
         return messages;
     }
 
