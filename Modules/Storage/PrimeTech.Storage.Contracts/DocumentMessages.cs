@@ -1,11 +1,17 @@
 namespace PrimeTech.Storage.Contracts;
 
 /// <summary>
-/// Store a document another module generated (an invoice, receipt or credit note PDF). Request/response,
-/// invoked in process with no transaction of the caller's open, so the bytes never enter a message
-/// table; answered with <see cref="GeneratedDocumentStored"/>. Idempotent by <see cref="DocumentId"/>:
-/// the object key is derived from it, and a document already stored is answered with its record.
+/// Storage's service for documents other modules generate (invoice, receipt and credit note PDFs).
+/// Called in process with no transaction of the caller's open, so the bytes never enter a message
+/// table (D-150). Idempotent by <see cref="StoreGeneratedDocument.DocumentId"/>: the object key is
+/// derived from it, and a document already stored is answered with its record.
 /// </summary>
+public interface IGeneratedDocumentStorage
+{
+    Task<GeneratedDocumentStored> StoreAsync(StoreGeneratedDocument document, CancellationToken ct);
+}
+
+/// <summary>A generated document to store: what <see cref="IGeneratedDocumentStorage"/> is given.</summary>
 public sealed record StoreGeneratedDocument(
     Guid DocumentId,
     string Purpose,

@@ -33,6 +33,7 @@ public static class StorageModule
         services.AddHttpClient(ObjectStore.ReaderClient);
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<IStoredObjectReader>(sp => sp.GetRequiredService<ObjectStore>());
+        services.AddSingleton<IGeneratedDocumentStorage, GeneratedDocumentStorage>();
         services.AddScoped<IMigrationStep, EnsureBucket>();
         services.AddHealthChecks().AddCheck<S3HealthCheck>("s3", tags: ["ready"]);
         services.Configure<RateLimiterOptions>(o => o.AddDownloadsPolicy());

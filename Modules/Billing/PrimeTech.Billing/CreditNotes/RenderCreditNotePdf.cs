@@ -17,7 +17,7 @@ public sealed record RenderCreditNotePdf(Guid CreditNoteId);
 public static class RenderCreditNotePdfHandler
 {
     public static async Task<OutgoingMessages> Handle(
-        RenderCreditNotePdf command, IDocumentSession session, IMessageBus bus, TimeProvider clock,
+        RenderCreditNotePdf command, IDocumentSession session, IGeneratedDocumentStorage storage, TimeProvider clock,
         IOptions<SiteOptions> site, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
@@ -26,7 +26,7 @@ public static class RenderCreditNotePdfHandler
             return messages;
         if (CreditNoteNumbers.IsPending(rendered))
             throw new InvalidOperationException($"Credit note {rendered.Id} was committed without its number.");
-        var stored = await StoredPdfs.StoreAsync(bus, rendered.Pdf, DocumentPurposes.CreditNotePdf, rendered.FileName(),
+        var stored = await StoredPdfs.StoreAsync(storage, rendered.Pdf, DocumentPurposes.CreditNotePdf, rendered.FileName(),
             CreditNotePdfDocument.Render(rendered), rendered.CustomerId, ct);
 
         // Read again for the write, as the receipt does: another writer may have updated it meanwhile.

@@ -26,17 +26,16 @@ public sealed class BillingPdf : IStoredPdf
 }
 
 /// <summary>
-/// How a rendered billing PDF reaches S3 (D-150). Storage is asked in process
-/// (<see cref="StoreGeneratedDocument"/> by <c>InvokeAsync</c>), while no Billing transaction is
-/// open: it puts the object and records it in its own transaction, and answers where it is. The PDF's
-/// bytes never travel through a message table, and a retry is safe because Storage keys the object by
-/// the document id and answers a second request with the first one's record.
+/// How a rendered billing PDF reaches S3 (D-150): Storage's <see cref="IGeneratedDocumentStorage"/>
+/// is called while no Billing transaction is open. It puts the object and records it in its own
+/// transaction, and answers where it is. The PDF's bytes never travel through a message table, and a
+/// retry is safe because Storage keys the object by the document id.
 /// </summary>
 internal static class StoredPdfs
 {
     public static Task<GeneratedDocumentStored> StoreAsync(
-        IMessageBus bus, IStoredPdf pdf, string purpose, string fileName, byte[] content, Guid ownerId, CancellationToken ct) =>
-        bus.InvokeAsync<GeneratedDocumentStored>(
+        IGeneratedDocumentStorage storage, IStoredPdf pdf, string purpose, string fileName, byte[] content, Guid ownerId, CancellationToken ct) =>
+        storage.StoreAsync(
             new StoreGeneratedDocument(pdf.DocumentId, purpose, fileName, BillingDocumentEmail.PdfContentType, content, ownerId), ct);
 
     public static void RecordStored(this IStoredPdf pdf, GeneratedDocumentStored stored)

@@ -18,7 +18,7 @@ public sealed record RenderInvoicePdf(Guid InvoiceId, int Revision);
 public static class RenderInvoicePdfHandler
 {
     public static async Task<OutgoingMessages> Handle(
-        RenderInvoicePdf command, IDocumentSession session, IMessageBus bus, IOptions<SiteOptions> site, CancellationToken ct)
+        RenderInvoicePdf command, IDocumentSession session, IGeneratedDocumentStorage storage, IOptions<SiteOptions> site, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
         var rendered = await session.LoadAsync<Invoice>(command.InvoiceId, ct);
@@ -26,7 +26,7 @@ public static class RenderInvoicePdfHandler
         if (rendered is null || pdf is null || pdf.StoredAt is not null)
             return messages;
 
-        var stored = await StoredPdfs.StoreAsync(bus, pdf, DocumentPurposes.InvoicePdf, rendered.FileName(),
+        var stored = await StoredPdfs.StoreAsync(storage, pdf, DocumentPurposes.InvoicePdf, rendered.FileName(),
             InvoicePdfDocument.Render(rendered, pdf.StatusShown), rendered.CustomerId, ct);
 
         // Read again for the write: a payment may have changed the invoice while its PDF was stored.

@@ -21,7 +21,7 @@ public sealed record RenderReceiptPdf(Guid ReceiptId);
 public static class RenderReceiptPdfHandler
 {
     public static async Task<OutgoingMessages> Handle(
-        RenderReceiptPdf command, IDocumentSession session, IMessageBus bus, StripeGateway stripe, TimeProvider clock,
+        RenderReceiptPdf command, IDocumentSession session, IGeneratedDocumentStorage storage, StripeGateway stripe, TimeProvider clock,
         IOptions<SiteOptions> site, ILogger<RenderReceiptPdf> logger, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
@@ -32,7 +32,7 @@ public static class RenderReceiptPdfHandler
         var invoice = await session.Query<Invoice>().FirstAsync(i => i.Number == rendered.InvoiceNumber, ct);
         rendered.CardBrand = card?.Brand;
         rendered.CardLast4 = card?.Last4;
-        var stored = await StoredPdfs.StoreAsync(bus, rendered.Pdf, DocumentPurposes.ReceiptPdf, rendered.FileName(),
+        var stored = await StoredPdfs.StoreAsync(storage, rendered.Pdf, DocumentPurposes.ReceiptPdf, rendered.FileName(),
             ReceiptPdfDocument.Render(rendered, invoice), rendered.CustomerId, ct);
 
         // Read again for the write: the receipt's announcement runs alongside and updates it too.
